@@ -1,0 +1,134 @@
+"""The ``rasd`` command line: thin wrappers around the stages' functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import IO, Any
+
+import click
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from rasd import __version__
+from rasd.acquire import AcquireConfig, Rejected, read_sources
+from rasd.export import doc_to_dict, rejected_to_dict
+from rasd.pipeline import Doc, Pipeline
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rasd")
+def main() -> None:
+    """rasd turns Arabic news about armed conflict into structured event data."""
+
+
+def _render_doc(console: Console, doc: Doc) -> None:
+    article = doc.require_article()
+    p = article.provenance
+    where = p.source + (f" (record {p.record})" if p.record is not None else "")
+    meta = Table.grid(padding=(0, 1))
+    meta.add_column(style="bold")
+    meta.add_column()
+    for label, value in (
+        ("source", where), ("url", p.url), ("outlet", p.outlet), ("published", article.published),
+        ("fetched", p.fetched), ("encoding", p.encoding), ("hash", p.content_hash[:16]),
+        ("extractor", article.extractor),
+    ):
+        if value:
+            meta.add_row(label, Text(str(value)))
+    console.print(Panel(meta, title=Text(article.title or "(no headline)"), title_align="right"))
+    structure = Table(show_header=True, header_style="bold", expand=True)
+    structure.add_column("kind", no_wrap=True)
+    structure.add_column("sent.", justify="right")
+    structure.add_column("text", ratio=1)
+    per_block = Counter(s.block for s in doc.sentences)
+    for index, block in enumerate(article.blocks):
+        structure.add_row(block.kind, str(per_block[index]),
+                          Text(article.block_text(block), justify="right"))
+    console.print(structure)
+    if article.removed:
+        removed = Table(title="removed as page chrome", show_header=True, header_style="bold")
+        removed.add_column("rule")
+        removed.add_column("text")
+        for r in article.removed:
+            removed.add_row(r.rule, Text(article.text[r.start : r.end]))
+        console.print(removed)
+    elif article.removed_chars:
+        console.print(f"[dim]{article.removed_chars:,} characters of page chrome left out "
+                      "by the HTML extractor[/dim]")
+    for warning in article.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
+
+
+def _summary(console: Console, done: int, rejected: list[Rejected]) -> None:
+    console.print(f"[bold]processed {done}[/bold], skipped {len(rejected)}")
+    for item in rejected:
+        where = item.label + (f" @ byte {item.offset}" if item.offset is not None else "")
+        console.print(Text(f"  skipped {where} [{item.stage}]: {item.reason}"))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
+              show_default=True, help="table for reading; json or jsonl for programs.")
+@click.option("--outlet", help="Outlet name for inputs that do not carry one.")
+@click.option("--max-bytes", type=int, default=AcquireConfig.max_bytes, show_default=True,
+              help="Largest single page read; dumps and archives are streamed.")
+@click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write skipped inputs, with reason and first bytes, as JSON Lines here.")
+@click.option("--tokens", is_flag=True, help="Include tokens with clitic analysis in JSON.")
+def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: int,
+            rejects: Path | None, tokens: bool) -> None:
+    """Read SOURCES and print each article's provenance, structure and removed chrome.
+
+    SOURCES are files (text, HTML, JSON Lines, RSS/Atom, WARC/ARC), folders,
+    glob patterns, or - for standard input. Inputs that cannot be processed
+    are reported with their reason and the run goes on; the exit code is 1
+    only when nothing could be processed.
+    """
+    config = AcquireConfig(max_bytes=max_bytes, outlet=outlet)
+    pipeline = Pipeline.default()
+    out = Console(soft_wrap=fmt != "table")
+    err = Console(stderr=True)
+    done = 0
+    rejected: list[Rejected] = []
+    collected: list[dict[str, Any]] = []
+    reject_file: IO[str] | None = rejects.open("w", encoding="utf-8") if rejects else None
+    try:
+        for item in pipeline.run(read_sources(sources, config)):
+            if isinstance(item, Rejected):
+                rejected.append(item)
+                if reject_file:
+                    reject_file.write(json.dumps(rejected_to_dict(item), ensure_ascii=False) + "\n")
+                if fmt == "jsonl":
+                    sys.stdout.write(json.dumps(rejected_to_dict(item), ensure_ascii=False) + "\n")
+                continue
+            done += 1
+            if fmt == "table":
+                _render_doc(out, item)
+            elif fmt == "jsonl":
+                sys.stdout.write(json.dumps(doc_to_dict(item, tokens=tokens),
+                                            ensure_ascii=False) + "\n")
+            else:
+                collected.append(doc_to_dict(item, tokens=tokens))
+    finally:
+        if reject_file:
+            reject_file.close()
+    if fmt == "json":
+        payload = {
+            "documents": collected,
+            "rejected": [rejected_to_dict(r) for r in rejected],
+            "summary": {"processed": done, "skipped": len(rejected)},
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    _summary(err, done, rejected)
+    if done == 0:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

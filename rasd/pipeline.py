@@ -1,0 +1,128 @@
+"""The pipeline: an ordered list of named components run over a ``Doc``.
+
+Each component is a plain callable taking the ``Doc`` and returning it with
+its own layer filled in; stages stay usable on their own, and the runner
+names the component when one fails so a reject says where it broke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rasd.acquire.model import Document, Rejected
+from rasd.arabic.normalize import NormalizedText, normalize
+from rasd.arabic.segment import Sentence, split_sentences
+from rasd.arabic.tokens import Token, Tokenizer
+from rasd.errors import RasdError, StageError
+from rasd.text import MainTextExtractor
+from rasd.text.model import Article
+
+SAMPLE_LIMIT = 2048
+
+
+@dataclass
+class Doc:
+    """One article moving through the pipeline; each stage fills a layer.
+
+    ``norm`` is the matching form of ``article.text`` and maps back to it;
+    sentence and token offsets are offsets into ``article.text``.
+    """
+
+    document: Document
+    article: Article | None = None
+    norm: NormalizedText | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+
+    def require_article(self) -> Article:
+        if self.article is None:
+            raise StageError("the main-text stage has not run", source=self.document.label)
+        return self.article
+
+
+Component = Callable[[Doc], Doc]
+
+
+def main_text_component(extractor: MainTextExtractor) -> Component:
+    def main_text(doc: Doc) -> Doc:
+        doc.article = extractor(doc.document)
+        return doc
+
+    return main_text
+
+
+def normalize_component(doc: Doc) -> Doc:
+    doc.norm = normalize(doc.require_article().text)
+    return doc
+
+
+def segment_component(doc: Doc) -> Doc:
+    article = doc.require_article()
+    doc.sentences = split_sentences(
+        article.text, ((b.start, b.end, b.kind != "paragraph") for b in article.blocks)
+    )
+    return doc
+
+
+def tokenize_component(tokenizer: Tokenizer) -> Component:
+    def tokenize(doc: Doc) -> Doc:
+        if doc.norm is None:
+            doc.norm = normalize(doc.require_article().text)
+        doc.tokens = tokenizer(doc.norm)
+        return doc
+
+    return tokenize
+
+
+class Pipeline:
+    """Runs components in order; failures become ``Rejected`` records."""
+
+    def __init__(self, components: list[tuple[str, Component]]) -> None:
+        self.components = components
+
+    @classmethod
+    def default(cls, extractor: MainTextExtractor | None = None,
+                tokenizer: Tokenizer | None = None) -> Pipeline:
+        return cls([
+            ("main_text", main_text_component(extractor or MainTextExtractor())),
+            ("normalize", normalize_component),
+            ("segment", segment_component),
+            ("tokenize", tokenize_component(tokenizer or Tokenizer())),
+        ])
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.components]
+
+    def __call__(self, document: Document) -> Doc:
+        doc = Doc(document)
+        for name, component in self.components:
+            try:
+                result = component(doc)
+            except RasdError as exc:
+                if isinstance(exc, StageError):
+                    raise
+                raise StageError(exc.message, source=document.label, stage=name) from exc
+            except Exception as exc:  # a bug in a component must not end a long run
+                raise StageError(f"{type(exc).__name__}: {exc}", source=document.label,
+                                 stage=name) from exc
+            if not isinstance(result, Doc):
+                raise StageError(f"component returned {type(result).__name__}, not Doc",
+                                 source=document.label, stage=name)
+            doc = result
+        return doc
+
+    def run(self, items: Iterable[Document | Rejected]) -> Iterator[Doc | Rejected]:
+        """Process documents, passing rejects through and turning failures into rejects."""
+        for item in items:
+            if isinstance(item, Rejected):
+                yield item
+                continue
+            try:
+                yield self(item)
+            except StageError as exc:
+                p = item.provenance
+                yield Rejected(source=p.source, stage=exc.stage, reason=exc.message,
+                               record=p.record, offset=p.offset,
+                               sample=item.content[:SAMPLE_LIMIT].encode("utf-8"))

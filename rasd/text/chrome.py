@@ -1,0 +1,182 @@
+"""Page-chrome removal for crawled plain-text news pages.
+
+Crawlers that save a page as text keep the site's furniture around the
+article: the headline again, comment counters, "most read" and "top topics"
+blocks, share and follow buttons, related-article lists, cookie notices.
+HTML extractors cannot help once the markup is gone, so this remover works
+on lines, driven by ``rasd/data/chrome_patterns.yaml``. Its one hard rule:
+a line that reads like a sentence of the article is never dropped by a
+pattern, whatever words it contains.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd.arabic.normalize import NormalizeConfig, normalize
+from rasd.data import load_yaml
+from rasd.errors import ConfigError
+from rasd.text.model import Removed
+
+# Patterns are written in natural spelling; they get the same equivalences
+# as the lines they match, without touching regex syntax (\S, \d, case).
+_PATTERN_FORM = NormalizeConfig(casefold_latin=False, collapse_space=False, quotes=False,
+                                dashes=False, digits=False)
+_FINAL_PUNCT = ".!?؟…"
+_CLOSING = "\"'»”’)]}›"
+
+
+@dataclass(frozen=True)
+class ChromeRule:
+    id: str
+    kind: str
+    reason: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class ChromePatterns:
+    """The parsed pattern file; ``version`` goes into every result."""
+
+    version: str
+    rules: tuple[ChromeRule, ...]
+    min_words: int
+    min_words_punctuated: int
+    max_list_items: int
+    decorations: re.Pattern[str]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ChromePatterns:
+        data = load_yaml(path or "chrome_patterns.yaml")
+        content = data.content
+        rules = []
+        for raw in content.get("rules", []):
+            try:
+                pattern = normalize(raw["pattern"], _PATTERN_FORM).text
+                regex = re.compile(pattern, re.IGNORECASE)
+                if raw["kind"] not in ("line", "list", "tail"):
+                    raise ValueError(f"unknown kind {raw['kind']!r}")
+                rules.append(ChromeRule(raw["id"], raw["kind"], raw["reason"], regex))
+            except (KeyError, ValueError, re.error) as exc:
+                raise ConfigError(f"bad rule {raw!r}: {exc}", source=data.name) from exc
+        para = content.get("paragraph", {})
+        deco = content.get("decorations", r"\s*")
+        return cls(
+            version=data.version,
+            rules=tuple(rules),
+            min_words=int(para.get("min_words", 12)),
+            min_words_punctuated=int(para.get("min_words_punctuated", 4)),
+            max_list_items=int(content.get("max_list_items", 8)),
+            decorations=re.compile(f"^{deco}|{deco}$"),
+        )
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line: its stripped span, matching form and word count."""
+
+    start: int
+    end: int
+    norm: str
+    words: int
+    blank_before: bool
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    blank = False
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\u2028\u2029")
+        stripped = body.strip()
+        if stripped and any(not ch.isspace() and unicodedata.category(ch) != "Cf"
+                            for ch in stripped):
+            start = pos + (len(body) - len(body.lstrip()))
+            end = start + len(stripped)
+            norm = normalize(stripped).text
+            lines.append(Line(start, end, norm, len(norm.split()), blank))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw)
+    return lines
+
+
+def has_letters(line: str) -> bool:
+    return any(unicodedata.category(ch).startswith("L") for ch in line)
+
+
+def ends_sentence(norm: str) -> bool:
+    stripped = norm.rstrip(_CLOSING + " ")
+    return bool(stripped) and stripped[-1] in _FINAL_PUNCT
+
+
+class ChromeRemover:
+    """Splits a crawled page's lines into article lines and removed chrome."""
+
+    def __init__(self, patterns: ChromePatterns | None = None) -> None:
+        self.patterns = patterns or ChromePatterns.load()
+
+    def is_paragraph(self, line: Line) -> bool:
+        if line.words >= self.patterns.min_words:
+            return True
+        return ends_sentence(line.norm) and line.words >= self.patterns.min_words_punctuated
+
+    def match(self, line: Line) -> ChromeRule | None:
+        if self.is_paragraph(line):
+            return None
+        core = self.patterns.decorations.sub("", line.norm)
+        if not core:
+            return None
+        for rule in self.patterns.rules:
+            if rule.regex.fullmatch(core):
+                return rule
+        return None
+
+    def _list_end(self, lines: list[Line], i: int) -> int:
+        """Index after the list items that follow the header at ``i``."""
+        j = i + 1
+        while j < len(lines) and j - i <= self.patterns.max_list_items:
+            item = lines[j]
+            if self.is_paragraph(item) or self.match(item) is not None:
+                break
+            following = lines[j + 1] if j + 1 < len(lines) else None
+            if following is not None and self.is_paragraph(following) and item.blank_before \
+                    and j > i + 1:
+                break  # a sub-heading that opens the next section, not a list item
+            j += 1
+        return j
+
+    def __call__(self, text: str) -> tuple[list[Line], list[Removed]]:
+        lines = split_lines(text)
+        kept: list[Line] = []
+        removed: list[Removed] = []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if not has_letters(line.norm):
+                removed.append(Removed(line.start, line.end, "symbols", "line without words"))
+                i += 1
+                continue
+            rule = self.match(line)
+            if rule is None:
+                kept.append(line)
+                i += 1
+                continue
+            removed.append(Removed(line.start, line.end, rule.id, rule.reason))
+            if rule.kind == "line":
+                i += 1
+                continue
+            rest = lines[i + 1 :]
+            if rule.kind == "tail" and not any(self.is_paragraph(r) for r in rest):
+                removed.extend(Removed(r.start, r.end, rule.id, rule.reason) for r in rest)
+                break
+            end = self._list_end(lines, i)
+            removed.extend(
+                Removed(r.start, r.end, rule.id, f"{rule.reason} (item)") for r in lines[i + 1 : end]
+            )
+            i = end
+        return kept, removed
