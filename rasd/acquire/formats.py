@@ -119,7 +119,8 @@ def read_jsonl(stream: IO[bytes], source: str, config: AcquireConfig) -> Iterato
         try:
             obj = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            yield _reject(source, f"line is not valid JSON: {exc}", raw, config, record=number)
+            yield _reject(source, f"line is not valid JSON: {exc}", raw.rstrip(b"\r\n"), config,
+                          record=number)
             continue
         if not isinstance(obj, dict):
             yield _reject(source, "line is JSON but not an object", raw, config, record=number)
@@ -194,26 +195,28 @@ def read_warc(stream: IO[bytes], source: str, config: AcquireConfig) -> Iterator
             number += 1
             if record.rec_type not in ("response", "resource"):
                 continue
-            offset = iterator.get_record_offset()
             url = record.rec_headers.get_header("WARC-Target-URI")
             fetched = record.rec_headers.get_header("WARC-Date")
+            try:
+                payload = record.content_stream().read(config.max_record_bytes + 1)
+                read_error = None
+            except Exception as exc:  # decompression and chunking errors vary by codec
+                payload, read_error = b"", exc
+            # Only valid once the record has been read.
+            offset = iterator.get_record_offset()
+            if read_error is not None:
+                yield _reject(source, f"record payload cannot be read: {read_error}", b"",
+                              config, record=number, offset=offset)
+                continue
             mime = ""
             if record.http_headers is not None:
-                if record.rec_type == "response" and record.http_headers.get_statuscode() not in (
-                    "200", None,
-                ):
-                    yield _reject(source, "HTTP status "
-                                  f"{record.http_headers.get_statuscode()}, not a page",
-                                  b"", config, record=number, offset=offset)
+                status = record.http_headers.get_statuscode()
+                if record.rec_type == "response" and status not in ("200", None):
+                    yield _reject(source, f"HTTP status {status}, not a page", payload, config,
+                                  record=number, offset=offset)
                     continue
                 mime = record.http_headers.get_header("Content-Type") or ""
             mime = mime or record.rec_headers.get_header("Content-Type") or ""
-            try:
-                payload = record.content_stream().read(config.max_record_bytes + 1)
-            except Exception as exc:  # decompression and chunking errors vary by codec
-                yield _reject(source, f"record payload cannot be read: {exc}", b"", config,
-                              record=number, offset=offset)
-                continue
             label = f"{source}@{offset}"
             if len(payload) > config.max_record_bytes:
                 yield _reject(source, "record is over the record limit of "

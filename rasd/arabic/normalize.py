@@ -140,11 +140,13 @@ def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> Normal
     starts: list[int] = []
     ends: list[int] = []
     pending_space: int | None = None  # index where a whitespace run began
+    pending_end = 0
     pending_newline = False
     for i, ch in enumerate(original):
         if config.collapse_space and (ch.isspace() or ch == "\u00a0"):
             if pending_space is None:
                 pending_space = i
+            pending_end = i + 1
             pending_newline = pending_newline or ch in "\n\r\u2028\u2029"
             continue
         rep = table.get(ch)
@@ -156,7 +158,7 @@ def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> Normal
             if out:
                 out.append("\n" if pending_newline else " ")
                 starts.append(pending_space)
-                ends.append(i)
+                ends.append(pending_end)
             pending_space = None
             pending_newline = False
         for piece in rep:
@@ -164,6 +166,16 @@ def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> Normal
             starts.append(i)
             ends.append(i + 1)
     return NormalizedText(original, "".join(out), tuple(starts), tuple(ends))
+
+
+_MARKS = frozenset(_DIACRITICS | _INVISIBLE | {_TATWEEL})
+
+
+def extend_over_marks(original: str, end: int) -> int:
+    """Move ``end`` past diacritics and tatweel that belong to the word before it."""
+    while end < len(original) and original[end] in _MARKS:
+        end += 1
+    return end
 
 
 def normalize_key(text: str, config: NormalizeConfig = DEFAULT_CONFIG) -> str:

@@ -57,6 +57,12 @@ def _split_span(text: str, start: int, end: int, block: int) -> list[Sentence]:
             close = _quote_end(text, i, end)
             if close is not None:
                 i = close + 1
+                # A quotation that itself ends a sentence ends the quoting one too.
+                if text[close - 1] in _ENDERS and (i >= end or text[i].isspace()):
+                    sentences.append(Sentence(sent_start, i, block))
+                    while i < end and text[i].isspace():
+                        i += 1
+                    sent_start = i
                 continue
         if ch in _ENDERS and not _is_decimal_point(text, i, end):
             j = i + 1

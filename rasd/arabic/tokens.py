@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rasd.arabic.normalize import NormalizedText, normalize_key
+from rasd.arabic.normalize import NormalizedText, extend_over_marks, normalize_key
 from rasd.data import load_wordlist
 
 _WORD = re.compile(r"[\u0621-\u064A\u066E-\u06D3]+|[A-Za-z\u00C0-\u024F]+|\d+(?:[.,]\d+)*|\S")
@@ -113,6 +113,7 @@ class Tokenizer:
             nstart, nend = match.span()
             word = match.group()
             ostart, oend = norm.to_original(nstart, nend)
+            oend = extend_over_marks(norm.original, oend)
             if word[0].isalpha() and not word.isascii():
                 prefix, stem, splits = self.analyse(word)
             else:
