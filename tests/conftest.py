@@ -6,12 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-PAGES = FIXTURES / "pages"
-SAMPLES = ROOT / "samples"
-SHARED_SAMPLE = ROOT.parent / "shared" / "samples" / "orient-hajin-truce.txt"
 
 
 @pytest.fixture

@@ -66,15 +66,29 @@ def build_blocks(
         if first.words <= _MAX_HEADLINE_WORDS and not (
             title_hint is None and ends_sentence(first.norm) and first.words > 20
         ):
-            blocks.append(Block("headline", first.start, first.end))
-            title = text[first.start : first.end]
+            start, end = first.start, first.end
+            hint = (title_hint or "").strip()
+            if hint and text.startswith(hint, start) and start + len(hint) < end:
+                end = start + len(hint)  # "Headline | Site": keep the site name apart
+                removed.append(Removed(end, first.end, "site-name", "site name after title"))
+            blocks.append(Block("headline", start, end))
+            title = text[start:end]
             rest = rest[1:]
     if title_hint is not None and title is None:
         title = title_hint.strip()
     if title is not None:
         while rest and _same_title(text[rest[0].start : rest[0].end], title):
-            removed.append(Removed(rest[0].start, rest[0].end, "title-repeat", "title repeated"))
-            rest = rest[1:]
+            repeat = rest.pop(0)
+            repeat_text = text[repeat.start : repeat.end]
+            if blocks and len(repeat_text) < len(title) and title.startswith(repeat_text):
+                # The first copy carried the site name; the plain copy is the headline.
+                old = blocks[0]
+                removed.append(Removed(old.start, old.end, "title-repeat", "title repeated"))
+                blocks[0] = Block("headline", repeat.start, repeat.end)
+                title = repeat_text
+            else:
+                removed.append(Removed(repeat.start, repeat.end, "title-repeat",
+                                       "title repeated"))
     for index, line in enumerate(rest):
         following = rest[index + 1] if index + 1 < len(rest) else None
         kind = "subheading" if is_subheading(line, following) else "paragraph"
