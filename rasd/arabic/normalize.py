@@ -12,6 +12,7 @@ contract every later stage relies on.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -133,38 +134,77 @@ def _expand(ch: str, table: dict[str, str], config: NormalizeConfig) -> str:
     return ch
 
 
+@lru_cache(maxsize=8)
+def _special(config: NormalizeConfig) -> re.Pattern[str]:
+    """Characters that are not copied as they are; everything else is a fast copy."""
+    keys = "".join(sorted(_table(config)))
+    extra = "\uFB50-\uFDFF\uFE70-\uFEFC"
+    if config.casefold_latin:
+        extra += "A-Z\u00C0-\u024F"
+    pattern = f"[{re.escape(keys)}{extra}]+"
+    if config.collapse_space:
+        # Single spaces are copied; other whitespace and runs are collapsed.
+        pattern += "|[^\\S ]+|  +"
+    return re.compile(pattern)
+
+
+def _copy(original: str, a: int, b: int, out: list[str], starts: list[int], ends: list[int],
+          last_space: bool) -> bool:
+    """Copy ``original[a:b]`` unchanged; a leading space joins a run before it."""
+    if original[a] == " " and (last_space or not starts):
+        if last_space:
+            ends[-1] = a + 1
+        a += 1
+        if a == b:
+            return last_space
+    out.append(original[a:b])
+    starts.extend(range(a, b))
+    ends.extend(range(a + 1, b + 1))
+    return original[b - 1] == " "
+
+
 def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> NormalizedText:
     """Return the matching form of ``original`` with its offset map."""
     table = _table(config)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    pending_space: int | None = None  # index where a whitespace run began
-    pending_end = 0
-    pending_newline = False
-    for i, ch in enumerate(original):
-        if config.collapse_space and (ch.isspace() or ch == "\u00a0"):
-            if pending_space is None:
-                pending_space = i
-            pending_end = i + 1
-            pending_newline = pending_newline or ch in "\n\r\u2028\u2029"
-            continue
-        rep = table.get(ch)
-        if rep is None:
-            rep = _expand(ch, table, config)
-        if not rep:
-            continue
-        if pending_space is not None:
-            if out:
-                out.append("\n" if pending_newline else " ")
-                starts.append(pending_space)
-                ends.append(pending_end)
-            pending_space = None
-            pending_newline = False
-        for piece in rep:
-            out.append(piece)
-            starts.append(i)
-            ends.append(i + 1)
+    last_space = False  # the last piece out is a collapsed whitespace run
+    pos = 0
+    for match in _special(config).finditer(original):
+        seg_start, seg_end = match.span()
+        if seg_start > pos:
+            last_space = _copy(original, pos, seg_start, out, starts, ends, last_space)
+        for i in range(seg_start, seg_end):
+            ch = original[i]
+            if config.collapse_space and (ch.isspace() or ch == "\u00a0"):
+                newline = ch in "\n\r\u2028\u2029"
+                if last_space:
+                    ends[-1] = i + 1
+                    if newline:
+                        out[-1] = out[-1][:-1] + "\n"
+                elif starts:
+                    out.append("\n" if newline else " ")
+                    starts.append(i)
+                    ends.append(i + 1)
+                    last_space = True
+                continue
+            rep = table.get(ch)
+            if rep is None:
+                rep = _expand(ch, table, config)
+            if not rep:
+                continue
+            out.append(rep)
+            starts.extend([i] * len(rep))
+            ends.extend([i + 1] * len(rep))
+            last_space = False
+        pos = seg_end
+    if pos < len(original):
+        last_space = _copy(original, pos, len(original), out, starts, ends, last_space)
+    if last_space and config.collapse_space:
+        out[-1] = out[-1][:-1]
+        starts.pop()
+        ends.pop()
     return NormalizedText(original, "".join(out), tuple(starts), tuple(ends))
 
 

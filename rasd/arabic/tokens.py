@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rasd.arabic.normalize import NormalizedText, extend_over_marks, normalize_key
 from rasd.data import load_wordlist
@@ -25,8 +25,7 @@ _MIN_STEM = 2
 _ARTICLE = "ال"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One token: original span, matching form, and its proclitic analysis.
 
     ``prefix`` is the peeled proclitics (``وب``), ``stem`` the remainder with
@@ -82,6 +81,8 @@ class Tokenizer:
     def __init__(self, vocabulary: Iterable[str] | None = None) -> None:
         words = load_wordlist("vocabulary.txt") if vocabulary is None else vocabulary
         self.vocabulary = frozenset(normalize_key(w) for w in words)
+        # News vocabulary repeats; the analysis of a word depends only on it.
+        self._cache: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {}
 
     def extend(self, words: Iterable[str]) -> Tokenizer:
         """A tokenizer that also knows ``words``."""
@@ -96,6 +97,15 @@ class Tokenizer:
         With no known stem, a proclitic followed by the article (وال، بال،
         لل…) is still split, since such words are almost never unprefixed.
         """
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        result = self._analyse(word)
+        if len(self._cache) < 200_000:
+            self._cache[word] = result
+        return result
+
+    def _analyse(self, word: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         splits = clitic_splits(word)
         if len(splits) == 1 or word in self.vocabulary:
             return "", word, splits
@@ -112,14 +122,14 @@ class Tokenizer:
         for match in _WORD.finditer(norm.text):
             nstart, nend = match.span()
             word = match.group()
-            ostart, oend = norm.to_original(nstart, nend)
-            oend = extend_over_marks(norm.original, oend)
+            ostart = norm.starts[nstart]
+            oend = extend_over_marks(norm.original, norm.ends[nend - 1])
             if word[0].isalpha() and not word.isascii():
                 prefix, stem, splits = self.analyse(word)
             else:
                 prefix, stem, splits = "", word, (("", word),)
             stem_nstart = nstart + len(prefix)
-            stem_start = norm.to_original(stem_nstart, nend)[0] if prefix else ostart
+            stem_start = norm.starts[stem_nstart] if prefix else ostart
             tokens.append(
                 Token(
                     start=ostart,

@@ -86,6 +86,8 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with their stripped spans, normalized in one pass."""
+    norm = normalize(text)
     lines: list[Line] = []
     pos = 0
     blank = False
@@ -96,8 +98,9 @@ def split_lines(text: str) -> list[Line]:
                             for ch in stripped):
             start = pos + (len(body) - len(body.lstrip()))
             end = start + len(stripped)
-            norm = normalize(stripped).text
-            lines.append(Line(start, end, norm, len(norm.split()), blank))
+            nstart, nend = norm.from_original(start, end)
+            line_norm = norm.text[nstart:nend].strip()
+            lines.append(Line(start, end, line_norm, len(line_norm.split()), blank))
             blank = False
         else:
             blank = True
