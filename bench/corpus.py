@@ -65,13 +65,16 @@ def as_text(headline: str, blocks: list[tuple[str, str]]) -> str:
 
 def as_html(headline: str, blocks: list[tuple[str, str]], rng: random.Random) -> str:
     body = "\n".join(f"<h2>{t}</h2>" if k == "subheading" else f"<p>{t}</p>" for k, t in blocks)
-    most_read = "".join(f"<li><a href='/n/{rng.randint(1, 9999)}'>{rng.choice(FILLER)[:40]}</a></li>"
-                        for _ in range(5))
+    most_read = "".join(
+        f"<li><a href='/n/{rng.randint(1, 9999)}'>{rng.choice(FILLER)[:40]}</a></li>"
+        for _ in range(5)
+    )
+    date = f"2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
     return (
         "<!DOCTYPE html><html lang='ar' dir='rtl'><head><meta charset='utf-8'>"
         f"<title>{headline} | شبكة الأخبار</title>"
         "<meta property='og:site_name' content='شبكة الأخبار'>"
-        f"<meta property='article:published_time' content='2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}'>"
+        f"<meta property='article:published_time' content='{date}'>"
         "<script>window.dataLayer=[];</script></head><body>"
         "<nav><a href='/'>الرئيسية</a> <a href='/syria'>سوريا</a> <a href='/iraq'>العراق</a></nav>"
         f"<main><article><h1>{headline}</h1>{body}</article>"

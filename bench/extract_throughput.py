@@ -25,10 +25,10 @@ import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
-from rasd.acquire import AcquireConfig, Document, read_source  # noqa: E402
-from rasd.pipeline import Pipeline  # noqa: E402
+from rasd.acquire import AcquireConfig, Document, read_source
+from rasd.pipeline import Pipeline
 
 
 def run_pipeline(paths: list[Path], pipeline: Pipeline) -> int:

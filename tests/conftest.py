@@ -9,7 +9,6 @@ import pytest
 from helpers import ROOT
 
 
-
 @pytest.fixture
 def run_cli():
     """Run the installed ``rasd`` command as a real subprocess."""

@@ -28,7 +28,10 @@ _BOMS = (
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f")
+    bad = sum(
+        1 for ch in text
+        if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f"
+    )
     return bad / len(text)
 
 

@@ -17,7 +17,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from rasd.acquire.encoding import decode
-from rasd.acquire.model import Document, Provenance, Rejected, content_hash
+from rasd.acquire.model import Document, Format, Provenance, Rejected, content_hash
 from rasd.errors import AcquireError
 
 Item = Document | Rejected
@@ -44,7 +44,9 @@ def _reject(source: str, reason: str, data: bytes = b"", config: AcquireConfig |
                     offset=offset, sample=data[:limit])
 
 
-_HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<article|<p[ >])", re.I)
+_HTML_SNIFF = re.compile(
+    rb"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<article|<p[ >])", re.I
+)
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 
 
@@ -81,7 +83,7 @@ def read_page(data: bytes, source: str, fmt: str, config: AcquireConfig) -> Iter
     except AcquireError as exc:
         yield _reject(source, exc.message, data, config)
         return
-    page_format = "html" if fmt == "html" else "text"
+    page_format: Format = "html" if fmt == "html" else "text"
     yield Document(
         content=text,
         format=page_format,
@@ -130,7 +132,7 @@ def read_jsonl(stream: IO[bytes], source: str, config: AcquireConfig) -> Iterato
             yield _reject(source, "object has no non-empty 'text' or 'html' field", raw,
                           config, record=number)
             continue
-        fmt = "html" if obj.get("html") or _looks_html(body) else "text"
+        fmt: Format = "html" if obj.get("html") or _looks_html(body) else "text"
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
         title = obj.get("title") if isinstance(obj.get("title"), str) else None
         yield Document(
@@ -211,7 +213,12 @@ def read_warc(stream: IO[bytes], source: str, config: AcquireConfig) -> Iterator
             mime = ""
             if record.http_headers is not None:
                 status = record.http_headers.get_statuscode()
-                if record.rec_type == "response" and status not in ("200", None):
+                if record.rec_type == "response" and not status:
+                    yield _reject(source, "the HTTP response in the record cannot be parsed "
+                                  "(the record is truncated or damaged)", payload, config,
+                                  record=number, offset=offset)
+                    continue
+                if record.rec_type == "response" and status != "200":
                     yield _reject(source, f"HTTP status {status}, not a page", payload, config,
                                   record=number, offset=offset)
                     continue
@@ -221,6 +228,11 @@ def read_warc(stream: IO[bytes], source: str, config: AcquireConfig) -> Iterator
             if len(payload) > config.max_record_bytes:
                 yield _reject(source, "record is over the record limit of "
                               f"{config.max_record_bytes:,} bytes", payload, config,
+                              record=number, offset=offset)
+                continue
+            if mime.startswith("application/http"):
+                yield _reject(source, "the HTTP response in the record cannot be parsed "
+                              "(the record is truncated or damaged)", payload, config,
                               record=number, offset=offset)
                 continue
             if mime and not any(t in mime for t in ("html", "text", "xml")):
@@ -244,7 +256,8 @@ def read_warc(stream: IO[bytes], source: str, config: AcquireConfig) -> Iterator
                         ),
                     )
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        yield _reject(source, f"archive is corrupt after record {number}: {exc}", b"", config,
-                      record=number + 1)
+        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        yield _reject(source, f"archive is corrupt after record {number}, the rest of it "
+                      f"cannot be read: {detail}", b"", config, record=number + 1)
     if number == 0:
         yield _reject(source, "the archive holds no records", b"", config)

@@ -7,7 +7,7 @@ import gzip
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from rasd.acquire.formats import (
     AcquireConfig,
@@ -67,7 +67,7 @@ def read_stream(stream: IO[bytes], name: str, config: AcquireConfig) -> Iterator
     if fmt == "jsonl":
         if name.endswith(".gz"):
             with gzip.open(stream) as unzipped:
-                yield from read_jsonl(unzipped, name, config)  # type: ignore[arg-type]
+                yield from read_jsonl(cast(IO[bytes], unzipped), name, config)
         else:
             yield from read_jsonl(stream, name, config)
         return
@@ -104,7 +104,7 @@ def read_source(source: str | Path, config: AcquireConfig) -> Iterator[Item]:
             return
     try:
         with path.open("rb") as fh:
-            yield from read_stream(fh, name, config)  # type: ignore[arg-type]
+            yield from read_stream(fh, name, config)
     except OSError as exc:
         yield _reject(name, f"cannot read the file: {exc.strerror or exc}")
 

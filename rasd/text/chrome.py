@@ -185,7 +185,8 @@ class ChromeRemover:
                 break
             end = self._list_end(lines, i)
             removed.extend(
-                Removed(r.start, r.end, rule.id, f"{rule.reason} (item)") for r in lines[i + 1 : end]
+                Removed(r.start, r.end, rule.id, f"{rule.reason} (item)")
+                for r in lines[i + 1 : end]
             )
             i = end
         return kept, removed

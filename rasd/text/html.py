@@ -117,7 +117,8 @@ def extract_html(doc: Document) -> Article:
     parts: list[str] = []
     spans: list[Block] = []
     pos = 0
-    for kind, text in ([("headline", _clean(title))] if title else []) + blocks:
+    head: list[tuple[BlockKind, str]] = [("headline", _clean(title))] if title else []
+    for kind, text in head + blocks:
         if parts:
             parts.append("\n\n")
             pos += 2

@@ -11,7 +11,7 @@ import re
 
 from rasd.arabic.normalize import normalize
 from rasd.text.chrome import Line, ends_sentence
-from rasd.text.model import Block, Removed
+from rasd.text.model import Block, BlockKind, Removed
 
 _MAX_HEADLINE_WORDS = 30
 _MAX_SUBHEADING_WORDS = 10
@@ -132,6 +132,6 @@ def build_blocks(
                                        "title repeated"))
     for index, line in enumerate(rest):
         following = rest[index + 1] if index + 1 < len(rest) else None
-        kind = "subheading" if is_subheading(line, following) else "paragraph"
+        kind: BlockKind = "subheading" if is_subheading(line, following) else "paragraph"
         blocks.append(Block(kind, line.start, line.end))
     return blocks, removed, title

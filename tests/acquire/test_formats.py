@@ -131,20 +131,35 @@ def test_warc_response_records_become_documents_with_offsets(tmp_path: Path) -> 
         "HTTP status 404", "record is application/pdf"]
 
 
-def test_corrupt_warc_record_is_reported_and_earlier_records_kept(tmp_path: Path) -> None:
-    archive = tmp_path / "broken.warc.gz"
-    offsets = _warc(archive, [
-        ("https://www.north.example/a/1", "200 OK", HTML.encode(), "text/html"),
-        ("https://www.north.example/a/2", "200 OK", HTML.encode(), "text/html"),
+def _three_records(archive: Path) -> list[int]:
+    return _warc(archive, [
+        (f"https://www.north.example/a/{i}", "200 OK", HTML.encode(), "text/html")
+        for i in (1, 2, 3)
     ])
+
+
+def test_damaged_warc_record_is_reported_and_earlier_records_kept(tmp_path: Path) -> None:
+    archive = tmp_path / "broken.warc.gz"
+    offsets = _three_records(archive)
     data = bytearray(archive.read_bytes())
-    middle = offsets[1] + 40
-    data[middle : middle + 30] = b"\x00" * 30
+    data[offsets[1] : offsets[1] + 10] = b"GARBAGE!!!"
     archive.write_bytes(bytes(data))
     docs, rejects = docs_and_rejects(archive)
-    assert len(docs) == 1
-    assert len(rejects) == 1 and "corrupt" in rejects[0].reason
-    assert rejects[0].source == str(archive)
+    assert [d.provenance.record for d in docs] == [1]
+    [reject] = rejects
+    assert reject.record == 2 and reject.source == str(archive)
+    assert reject.reason.startswith("archive is corrupt after record 1")
+    assert len(reject.reason) < 250
+
+
+def test_truncated_warc_is_reported(tmp_path: Path) -> None:
+    archive = tmp_path / "cut.warc.gz"
+    offsets = _three_records(archive)
+    archive.write_bytes(archive.read_bytes()[: offsets[1] + (offsets[2] - offsets[1]) // 2])
+    docs, rejects = docs_and_rejects(archive)
+    assert [d.provenance.record for d in docs] == [1]
+    [reject] = rejects
+    assert reject.record == 2 and "truncated" in reject.reason
 
 
 def test_uncompressed_warc_is_read(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from helpers import SHARED_SAMPLE
+
 from rasd.acquire import Document, read_sources
 from rasd.pipeline import Pipeline
 
