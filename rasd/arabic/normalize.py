@@ -47,9 +47,14 @@ class NormalizeConfig:
     dashes: bool = True
     casefold_latin: bool = True
     collapse_space: bool = True
+    # For lexicon matching: names are written with and without quote marks
+    # (ميليشيا "قسد") and hyphens (آل-دقلو), so these can be dropped.
+    drop_quotes: bool = False
+    dash_as_space: bool = False
 
 
 DEFAULT_CONFIG = NormalizeConfig()
+MATCH_CONFIG = NormalizeConfig(drop_quotes=True, dash_as_space=True)
 
 
 @lru_cache(maxsize=8)
@@ -79,6 +84,10 @@ def _table(config: NormalizeConfig) -> dict[str, str]:
         table.update({q: "'" for q in _SINGLE_QUOTES})
     if config.dashes:
         table.update({d: "-" for d in _DASHES})
+    if config.drop_quotes:
+        table.update({q: "" for q in _DOUBLE_QUOTES + _SINGLE_QUOTES})
+    if config.dash_as_space:
+        table.update({d: " " for d in _DASHES + "-_"})
     return table
 
 
@@ -178,7 +187,8 @@ def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> Normal
             last_space = _copy(original, pos, seg_start, out, starts, ends, last_space)
         for i in range(seg_start, seg_end):
             ch = original[i]
-            if config.collapse_space and (ch.isspace() or ch == "\u00a0"):
+            rep = table.get(ch)
+            if config.collapse_space and (ch.isspace() or ch == "\u00a0" or rep == " "):
                 newline = ch in "\n\r\u2028\u2029"
                 if last_space:
                     ends[-1] = i + 1
@@ -190,7 +200,6 @@ def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> Normal
                     ends.append(i + 1)
                     last_space = True
                 continue
-            rep = table.get(ch)
             if rep is None:
                 rep = _expand(ch, table, config)
             if not rep:

@@ -1,0 +1,190 @@
+"""Actors: armed groups, forces, states, organizations and media, from the lexicon.
+
+The lexicon is the YAML files in ``rasd/data/actors/``, one entry per actor
+with its aliases in every spelling outlets use. Generic references
+(التنظيم، الميليشيا، الطرفان، الأخير) are resolved to an actor named earlier
+in the same article, using ``rasd/data/generic_references.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd.arabic.normalize import NormalizedText
+from rasd.data import DataFile, data_path, load_yaml
+from rasd.errors import ConfigError
+from rasd.mentions.matcher import PhraseMatcher
+from rasd.mentions.model import Mention
+
+ACTOR_TYPES = frozenset({
+    "state_forces", "government", "police", "intelligence", "rebel_group", "jihadist_group",
+    "militia", "separatist_or_ethnic_force", "tribal_force", "coalition", "foreign_state",
+    "foreign_forces", "private_military", "political_party", "un_body", "ngo", "monitor",
+    "media", "other",
+})
+# Latin acronyms this short collide with ordinary words in mixed text.
+_MIN_LATIN_ALIAS = 3
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    country: tuple[str, ...]
+    parent: str | None
+    related: tuple[str, ...]
+    aliases: tuple[str, ...]
+    generic: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class GenericRule:
+    refers: str
+    types: frozenset[str]
+    term: str
+
+
+def _parse_actor(raw: dict[str, object], source: str) -> Actor:
+    try:
+        actor = Actor(
+            id=str(raw["id"]), name=str(raw["name"]), type=str(raw["type"]),
+            country=tuple(str(c) for c in raw.get("country") or []),  # type: ignore[attr-defined]
+            parent=str(raw["parent"]) if raw.get("parent") else None,
+            related=tuple(str(r) for r in raw.get("related") or []),  # type: ignore[attr-defined]
+            aliases=tuple(str(a) for a in raw.get("aliases") or []),  # type: ignore[attr-defined]
+            generic=tuple(str(g) for g in raw.get("generic") or []),  # type: ignore[attr-defined]
+            source=source,
+        )
+    except KeyError as exc:
+        raise ConfigError(f"actor entry {raw!r} lacks {exc}", source=source) from exc
+    if actor.type not in ACTOR_TYPES:
+        raise ConfigError(f"actor {actor.id} has unknown type {actor.type!r}", source=source)
+    return actor
+
+
+class ActorLexicon:
+    """All actors, their alias matcher and the generic-reference rules."""
+
+    def __init__(self, actors: Iterable[Actor], generic_rules: Iterable[GenericRule],
+                 versions: dict[str, str]) -> None:
+        self.actors: dict[str, Actor] = {}
+        for actor in actors:
+            if actor.id in self.actors:
+                raise ConfigError(f"actor id {actor.id} is defined twice", source=actor.source)
+            self.actors[actor.id] = actor
+        self.versions = versions
+        phrases: list[tuple[str, str]] = []
+        for actor in self.actors.values():
+            for alias in actor.aliases:
+                if alias.isascii() and len(alias.replace(" ", "")) < _MIN_LATIN_ALIAS:
+                    continue
+                phrases.append((alias, actor.id))
+        self.matcher: PhraseMatcher[str] = PhraseMatcher(phrases)
+        rules = list(generic_rules)
+        for actor in self.actors.values():
+            for term in actor.generic:
+                rules.append(GenericRule("compatible", frozenset(), term))
+        self.generic_matcher: PhraseMatcher[GenericRule] = PhraseMatcher(
+            (rule.term, rule) for rule in rules)
+        self._named_generic: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            for term in actor.generic:
+                self._named_generic.setdefault(term, set()).add(actor.id)
+
+    @classmethod
+    def load(cls, folder: Path | None = None, generic: Path | None = None) -> ActorLexicon:
+        folder = folder or data_path("actors")
+        files: list[DataFile] = [load_yaml(p) for p in sorted(folder.glob("*.yaml"))]
+        if not files:
+            raise ConfigError("no actor lexicon files (*.yaml) found", source=str(folder))
+        actors = [
+            _parse_actor(raw, f.name) for f in files for raw in f.content.get("actors", [])
+        ]
+        gen = load_yaml(generic or "generic_references.yaml")
+        rules = [
+            GenericRule(str(r["refers"]), frozenset(r.get("types") or []), str(term))
+            for r in gen.content["references"] for term in r["terms"]
+        ]
+        versions = {f.name: f.version for f in files} | {gen.name: gen.version}
+        lexicon = cls(actors, rules, versions)
+        lexicon.check()
+        return lexicon
+
+    def check(self) -> None:
+        """Every parent and related id must name an entry."""
+        for actor in self.actors.values():
+            for ref in ((actor.parent,) if actor.parent else ()) + actor.related:
+                if ref not in self.actors:
+                    raise ConfigError(f"actor {actor.id} refers to unknown id {ref!r}",
+                                      source=actor.source)
+
+    def _compatible(self, rule: GenericRule, actor_id: str) -> bool:
+        actor = self.actors[actor_id]
+        return actor.type in rule.types or actor_id in self._named_generic.get(rule.term, set())
+
+    def _mention(self, norm: NormalizedText, text: str, start: int, end: int,
+                 actor_id: str, rule: str, **extra: object) -> Mention:
+        ostart, oend = norm.to_original(start, end)
+        actor = self.actors[actor_id]
+        return Mention(
+            kind="actor", start=ostart, end=oend, text=norm.original[ostart:oend],
+            norm=text[start:end], ref=actor_id, rule=rule,
+            data={"name": actor.name, "actor_type": actor.type, **extra},
+        )
+
+    def find(self, norm: NormalizedText) -> list[Mention]:
+        """Named actors, then generic references resolved against them, in text order."""
+        text = norm.text
+        named = []
+        for m in self.matcher.find(text):
+            ids = list(dict.fromkeys(m.values))
+            actor = self.actors[ids[0]]
+            extra: dict[str, object] = {}
+            if len(ids) > 1:
+                extra["alternatives"] = ids[1:]
+            named.append(self._mention(norm, text, m.start, m.end, actor.id,
+                                       f"lexicon:{actor.source}#{actor.id}", **extra))
+        taken = [(m.start, m.end) for m in named]
+        generic: list[Mention] = []
+        for g in self.generic_matcher.find(text):
+            ostart, oend = norm.to_original(g.start, g.end)
+            if any(ostart < e and s < oend for s, e in taken):
+                continue
+            resolved = self._resolve(g.values, ostart, named)
+            if resolved is None:
+                continue
+            ids, antecedents = resolved
+            rule = g.values[0]
+            generic.append(Mention(
+                kind="actor", start=ostart, end=oend, text=norm.original[ostart:oend],
+                norm=text[g.start : g.end], ref=ids[0], rule=f"generic:{rule.refers}",
+                data={"name": self.actors[ids[0]].name,
+                      "actor_type": self.actors[ids[0]].type, "refs": ids, "generic": True},
+                via=tuple(f"{a.text}@{a.start}" for a in antecedents),
+            ))
+        return sorted(named + generic, key=lambda m: m.start)
+
+    def _resolve(self, rules: tuple[GenericRule, ...], position: int,
+                 named: list[Mention]) -> tuple[list[str], list[Mention]] | None:
+        before = [m for m in named if m.end <= position]
+        if not before:
+            return None
+        rule = rules[0]
+        if rule.refers == "latest":
+            return [str(before[-1].ref)], [before[-1]]
+        if rule.refers == "both":
+            picked: list[Mention] = []
+            for m in reversed(before):
+                if all(m.ref != p.ref for p in picked):
+                    picked.append(m)
+                if len(picked) == 2:
+                    return [str(p.ref) for p in reversed(picked)], list(reversed(picked))
+            return None
+        for m in reversed(before):
+            if any(self._compatible(r, str(m.ref)) for r in rules):
+                return [str(m.ref)], [m]
+        return None

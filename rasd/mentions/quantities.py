@@ -1,0 +1,215 @@
+"""Quantities: figures in digits or words, their approximation, and what they count.
+
+Arabic reports give figures as digits in either script, as number words that
+agree in gender and case (ثلاثة/ثلاث، عشرون/عشرين، خمسة وعشرون), as duals
+(قتيلان) and as vague amounts (عشرات، مئات، عدد من). No library we know
+reads Arabic number words with their compounds, so the grammar is here and
+its vocabulary in ``rasd/data/numbers.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd.arabic.normalize import NormalizedText
+from rasd.data import load_yaml
+from rasd.mentions.matcher import PhraseMatcher, match_key
+from rasd.mentions.model import Mention
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Parsed:
+    start: int  # token index
+    end: int  # token index after the last
+    value: float
+
+
+class NumberGrammar:
+    """Reads figures from normalized text; vocabulary from the numbers file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        data = load_yaml(path or "numbers.yaml")
+        c = data.content
+        self.version = data.version
+        self.words: dict[str, tuple[str, float]] = {}
+        for kind in ("units", "tens", "hundreds"):
+            for value, forms in c[kind].items():
+                for form in forms:
+                    self.words[match_key(form)] = ("add", float(value))
+        for value, forms in c["multipliers"].items():
+            for form in forms:
+                self.words.setdefault(match_key(form), ("mul", float(value)))
+                if self.words[match_key(form)][0] != "mul":
+                    self.words[match_key(form)] = ("add_or_mul", float(value))
+        for value, forms in c["duals_of_thousand"].items():
+            for form in forms:
+                self.words[match_key(form)] = ("add", float(value))
+        self.teen_tail = {match_key(f) for f in c["teens_tail"]}
+        self.eleven = {match_key(f) for f in c["eleven"]}
+        self.twelve = {match_key(f) for f in c["twelve"]}
+        self.qualifiers: PhraseMatcher[str] = PhraseMatcher(
+            (form, q) for q, forms in c["qualifiers"].items() for form in forms)
+        self.vague: PhraseMatcher[str] = PhraseMatcher(
+            (form, v) for v, forms in c["vague"].items() for form in forms)
+        self.duals: PhraseMatcher[str] = PhraseMatcher(
+            (form, what) for what, forms in c["duals"].items() for form in forms)
+        self.effects: PhraseMatcher[str] = PhraseMatcher(
+            (form, e) for e, forms in c["effects"].items() for form in forms)
+        self.counted: PhraseMatcher[str] = PhraseMatcher(
+            (form, what) for what, forms in c["counted"].items() for form in forms)
+
+    def _word(self, text: str, first: bool) -> tuple[str, float] | None:
+        entry = self.words.get(text)
+        if entry is None and text.startswith("و") and (not first or len(text) > 3):
+            entry = self.words.get(text[1:])
+        return entry
+
+    def _digits(self, text: str) -> float | None:
+        if _THOUSANDS.match(text):
+            return float(text.replace(",", ""))
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return None
+
+    def parse(self, toks: Sequence[Tok]) -> list[_Parsed]:
+        """Numbers as runs of tokens: 400، 3 آلاف، خمسة وعشرون، ثلاثة عشر."""
+        out: list[_Parsed] = []
+        i = 0
+        while i < len(toks):
+            text = toks[i].text
+            if text[0].isdigit():
+                value = self._digits(text)
+                j = i + 1
+                if value is not None and j < len(toks):
+                    mul = self.words.get(toks[j].text)
+                    if mul and mul[0] in ("mul", "add_or_mul") and mul[1] >= 1000:
+                        value *= mul[1]
+                        j += 1
+                if value is not None:
+                    out.append(_Parsed(i, j, value))
+                i = j
+                continue
+            parsed = self._parse_words(toks, i)
+            if parsed is None:
+                i += 1
+            else:
+                out.append(parsed)
+                i = parsed.end
+        return out
+
+    def _parse_words(self, toks: Sequence[Tok], i: int) -> _Parsed | None:
+        total = 0.0
+        group = 0.0
+        j = i
+        seen = False
+        while j < len(toks):
+            text = toks[j].text
+            nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+            if (text in self.eleven or text in self.twelve or self._word(text, not seen)) \
+                    and nxt in self.teen_tail:
+                unit = 1.0 if text in self.eleven else 2.0 if text in self.twelve else \
+                    (self._word(text, not seen) or ("add", 0.0))[1]
+                if unit < 10:
+                    group += unit + 10
+                    j += 2
+                    seen = True
+                    continue
+            entry = self._word(text, not seen)
+            if entry is None:
+                break
+            kind, value = entry
+            if kind == "add":
+                group += value
+            elif kind in ("mul", "add_or_mul"):
+                if not seen and value >= 1000 and text in ("الاف", "ملايين"):
+                    break  # آلاف alone is vague ("thousands"), not 1000
+                total += (group or 1.0) * value
+                group = 0.0
+            seen = True
+            j += 1
+        if not seen:
+            return None
+        return _Parsed(i, j, total + group)
+
+
+def tokens(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+class QuantityFinder:
+    """Quantities with qualifier, effect (killed, injured…) and what they count."""
+
+    def __init__(self, grammar: NumberGrammar | None = None) -> None:
+        self.grammar = grammar or NumberGrammar()
+
+    def find(self, norm: NormalizedText, skip: Sequence[tuple[int, int]] = (),
+             groups: Sequence[Mention] = ()) -> list[Mention]:
+        """``skip`` are original spans already taken (dates); ``groups`` are group mentions."""
+        text = norm.text
+        toks = tokens(text)
+        g = self.grammar
+        qualifiers = g.qualifiers.find(text)
+        effects = g.effects.find(text)
+        counted = g.counted.find(text)
+        counted_keys = {m.key for m in counted}
+        group_spans = [(*norm.from_original(m.start, m.end), m) for m in groups]
+        found: list[tuple[int, int, float | None, str, str, str | None]] = []
+        for p in g.parse(toks):
+            first = toks[p.start]
+            start = first.start + (1 if first.text.startswith("و") and
+                                   first.text not in g.words else 0)
+            found.append((start, toks[p.end - 1].end, p.value, "exact", "number", None))
+        for m in g.vague.find(text):
+            if not any(s < m.end and m.start < e for s, e, *_ in found):
+                found.append((m.start, m.end, None, m.values[0], "vague", None))
+        for m in g.duals.find(text):
+            if not any(s < m.end and m.start < e for s, e, *_ in found):
+                found.append((m.start, m.end, 2.0, "exact", "dual", m.values[0]))
+        out: list[Mention] = []
+        for start, end, value, qualifier, rule, dual_of in sorted(found):
+            ostart, oend = norm.to_original(start, end)
+            if any(ostart < e and s < oend for s, e in skip):
+                continue
+            q = next((m for m in qualifiers if 0 <= start - m.end <= 1), None)
+            if q is not None and qualifier == "exact":
+                qualifier = q.values[0]
+            lead = q.start if q is not None else start
+            previous_end = max((e for s, e, *_ in found if e <= lead), default=-1)
+            effect = next((m.values[0] for m in reversed(effects)
+                           if 0 <= lead - m.end <= 12 and m.start >= previous_end
+                           and not (previous_end >= 0 and m.word_start - previous_end <= 2
+                                    and m.key in counted_keys)), None)
+            what = dual_of
+            if what is None:
+                what = next((gm.ref for gs, ge, gm in group_spans if 0 <= gs - end <= 4), None)
+            if what is None:
+                what = next((m.values[0] for m in counted if 0 <= m.word_start - end <= 4), None)
+            if effect is None and what in ("killed", "injured"):
+                effect = what
+            qstart = norm.to_original(q.start, q.end)[0] if q is not None else ostart
+            data: dict[str, object] = {"value": int(value) if value is not None and
+                                       value.is_integer() else value, "qualifier": qualifier}
+            if what:
+                data["counts"] = what
+            if effect:
+                data["effect"] = effect
+            out.append(Mention(
+                kind="quantity", start=qstart, end=oend, text=norm.original[qstart:oend],
+                norm=text[start:end], ref=None if value is None else str(data["value"]),
+                rule=f"grammar:{rule}", data=data,
+            ))
+        return out
