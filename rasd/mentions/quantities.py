@@ -62,6 +62,8 @@ class NumberGrammar:
         self.twelve = {match_key(f) for f in c["twelve"]}
         self.qualifiers: PhraseMatcher[str] = PhraseMatcher(
             (form, q) for q, forms in c["qualifiers"].items() for form in forms)
+        self.vague_words = {match_key(f) for forms in c["vague"].values() for f in forms
+                            if " " not in f}
         self.vague: PhraseMatcher[str] = PhraseMatcher(
             (form, v) for v, forms in c["vague"].items() for form in forms)
         self.duals: PhraseMatcher[str] = PhraseMatcher(
@@ -135,8 +137,8 @@ class NumberGrammar:
             if kind == "add":
                 group += value
             elif kind in ("mul", "add_or_mul"):
-                if not seen and value >= 1000 and text in ("الاف", "ملايين"):
-                    break  # آلاف alone is vague ("thousands"), not 1000
+                if not seen and text in self.vague_words:
+                    break  # آلاف or مئات alone is vague ("thousands"), not a figure
                 total += (group or 1.0) * value
                 group = 0.0
             seen = True

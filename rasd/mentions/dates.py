@@ -1,0 +1,260 @@
+"""Dates in Arabic news, absolute and relative, with a precision.
+
+We tried dateparser on the forms Arabic reporting uses: it reads Egyptian
+month names and numeric dates, but not Levantine/Iraqi months (آذار،
+تشرين الأول), Maghrebi ones (جانفي), Hijri dates, weekday references
+(الثلاثاء الماضي), "منذ ثلاثة أيام" or "مطلع الشهر الجاري". So the grammar
+is ours, its vocabulary in ``rasd/data/dates.yaml``; Hijri dates are
+converted with hijridate. Relative expressions resolve against the article's
+publication date; without one they are kept unresolved, never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from hijridate import Hijri
+
+from rasd.arabic.normalize import NormalizedText, extend_over_marks
+from rasd.data import load_yaml
+from rasd.mentions.matcher import match_key
+from rasd.mentions.model import Mention
+from rasd.mentions.quantities import NumberGrammar, tokens
+
+# ACLED's time precision: 1 the day is known, 2 the week, 3 the month or coarser.
+ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+
+@dataclass(frozen=True)
+class DateValue:
+    start: date | None
+    end: date | None
+    precision: str
+
+
+def parse_published(value: str | None) -> date | None:
+    """The publication date of an ISO string or an RFC 2822 date, else None."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError):
+        return None
+
+
+def _alt(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+class DateFinder:
+    """Finds and resolves date expressions in the matching form of a text."""
+
+    def __init__(self, path: Path | None = None, numbers: NumberGrammar | None = None) -> None:
+        data = load_yaml(path or "dates.yaml")
+        c = data.content
+        self.version = data.version
+        self.numbers = numbers or NumberGrammar()
+        self.months = {match_key(f): int(n) for n, fs in c["gregorian_months"].items() for f in fs}
+        self.hijri = {match_key(f): int(n) for n, fs in c["hijri_months"].items() for f in fs}
+        self.weekdays = {match_key(f): int(n) for n, fs in c["weekdays"].items() for f in fs}
+        self.rel_days = {match_key(f): int(n) for n, fs in c["relative_days"].items() for f in fs}
+        past = _alt([match_key(f) for f in c["past"]])
+        current = _alt([match_key(f) for f in c["current"]])
+        parts = _alt([match_key(f) for f in c["parts"]])
+        month = _alt(list(self.months))
+        hmonth = _alt(list(self.hijri))
+        wday = _alt(list(self.weekdays))
+        rel = _alt(list(self.rel_days))
+        # A word boundary, or a proclitic (و، ف، ب، ل) glued to the expression.
+        b = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
+        e = r"(?![\w])"
+        P = re.compile
+        self.rules: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], date | None],
+                                                              DateValue]]] = [
+            ("hijri", P(b + rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{hmonth})(?:\s+(?:سنة\s+|عام\s+)?"
+                        rf"(?P<y>1[34]\d\d))?(?:\s*هـ?{e}|\s+للهجرة)?" + e), self._hijri),
+            ("dmy-name", P(b + rf"(?:(?:يوم\s+)?(?:{wday})\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*(?:من\s+)?"
+                           rf"(?:شهر\s+)?(?P<m>{month})(?:\s*/\s*(?:{month}))?"
+                           rf"(?:\s*[،,]?\s*(?:سنة\s+|عام\s+)?(?P<y>(?:19|20)\d\d))?" + e),
+             self._dmy),
+            ("numeric-ymd", P(b + r"(?P<y>(?:19|20)\d\d)[-/. ](?P<m>\d{1,2})[-/. ](?P<d>\d{1,2})" + e),
+             self._numeric),
+            ("numeric-dmy", P(b + r"(?P<d>\d{1,2})[-/. ](?P<m>\d{1,2})[-/. ](?P<y>(?:19|20)\d\d)" + e),
+             self._numeric),
+            ("month-year", P(b + rf"(?:(?P<part>{parts})\s+)?(?:شهر\s+)?(?P<m>{month})"
+                             rf"(?:\s*/\s*(?:{month}))?\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?"
+                             rf"(?P<y>(?:19|20)\d\d)" + e), self._month_year),
+            ("month-relative", P(b + rf"(?:(?P<part>{parts})\s+)?شهر\s+(?P<m>{month})"
+                                 rf"(?:\s*/\s*(?:{month}))?(?:\s+(?P<rel>{past}|{current}))?" + e),
+             self._month_rel),
+            ("year", P(b + rf"(?:(?P<part>{parts})\s+)?(?:عام|العام|سنة|السنة)\s+(?P<y>(?:19|20)\d\d)"
+                       + e), self._year),
+            ("period-relative", P(b + rf"(?:(?P<part>{parts})\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه)"
+                                  rf"\s+(?P<rel>{past}|{current})" + e), self._period),
+            ("ago", P(b + r"(?:منذ|قبل)\s+(?P<n>[^\s]+(?:\s+[^\s]+)?\s+)?"
+                      r"(?P<unit>يوم|يوما|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهرين)" + e),
+             self._ago),
+            ("relative-day", P(b + rf"(?P<rel>{rel})" + e), self._rel_day),
+            ("weekday", P(b + rf"(?:يوم\s+)?(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر)\s+)?"
+                          rf"(?:يوم\s+)?(?P<w>{wday})(?:\s+(?P<past>{past}))?" + e), self._weekday),
+        ]
+
+    # --- resolvers: each returns the period the expression denotes ---
+    def _hijri(self, m: re.Match[str], pub: date | None) -> DateValue:
+        month = self.hijri[m["m"]]
+        year = int(m["y"]) if m["y"] else None
+        if year is None:
+            if pub is None:
+                return DateValue(None, None, "day")
+            year = Hijri.fromdate(pub).year
+        g = Hijri(year, month, int(m["d"])).to_gregorian()
+        day = date(g.year, g.month, g.day)
+        return DateValue(day, day, "day")
+
+    def _dmy(self, m: re.Match[str], pub: date | None) -> DateValue:
+        month, day = self.months[m["m"]], int(m["d"])
+        if m["y"]:
+            year = int(m["y"])
+        elif pub is not None:
+            year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+        else:
+            return DateValue(None, None, "day")
+        value = date(year, month, day)
+        return DateValue(value, value, "day")
+
+    def _numeric(self, m: re.Match[str], pub: date | None) -> DateValue:
+        value = date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return DateValue(value, value, "day")
+
+    def _part(self, part: str | None, start: date, end: date) -> tuple[date, date]:
+        if not part:
+            return start, end
+        span = (end - start).days
+        third = span // 3
+        if part in ("مطلع", "بدايه", "اوايل", "مستهل"):
+            return start, start + timedelta(days=third)
+        if part in ("منتصف", "اواسط"):
+            return start + timedelta(days=third), end - timedelta(days=third)
+        return end - timedelta(days=third), end
+
+    def _month_year(self, m: re.Match[str], pub: date | None) -> DateValue:
+        year, month = int(m["y"]), self.months[m["m"]]
+        start, end = self._part(m["part"], date(year, month, 1), _month_end(year, month))
+        return DateValue(start, end, "month")
+
+    def _month_rel(self, m: re.Match[str], pub: date | None) -> DateValue:
+        if pub is None:
+            return DateValue(None, None, "month")
+        month = self.months[m["m"]]
+        year = pub.year if month <= pub.month else pub.year - 1
+        start, end = self._part(m["part"], date(year, month, 1), _month_end(year, month))
+        return DateValue(start, end, "month")
+
+    def _year(self, m: re.Match[str], pub: date | None) -> DateValue:
+        year = int(m["y"])
+        start, end = self._part(m["part"], date(year, 1, 1), date(year, 12, 31))
+        return DateValue(start, end, "year" if not m["part"] else "month")
+
+    def _period(self, m: re.Match[str], pub: date | None) -> DateValue:
+        unit = m["unit"]
+        precision = {"الاسبوع": "week", "الشهر": "month"}.get(unit, "year")
+        if pub is None:
+            return DateValue(None, None, precision)
+        past = m["rel"] not in ("الجاري", "الحالي", "هذا")
+        if precision == "week":
+            monday = pub - timedelta(days=pub.weekday()) - timedelta(days=7 if past else 0)
+            return DateValue(monday, monday + timedelta(days=6), "week")
+        if precision == "month":
+            first = pub.replace(day=1)
+            if past:
+                first = (first - timedelta(days=1)).replace(day=1)
+            start, end = self._part(m["part"], first, _month_end(first.year, first.month))
+            return DateValue(start, end, "month")
+        year = pub.year - 1 if past else pub.year
+        start, end = self._part(m["part"], date(year, 1, 1), date(year, 12, 31))
+        return DateValue(start, end, "year" if not m["part"] else "month")
+
+    def _ago(self, m: re.Match[str], pub: date | None) -> DateValue:
+        unit = m["unit"]
+        count = 2 if unit in ("يومين", "اسبوعين", "شهرين") else 1
+        if m["n"]:
+            parsed = self.numbers.parse(tokens(m["n"]))
+            if parsed:
+                count = int(parsed[0].value)
+        days = 1 if unit.startswith(("يوم", "ايام")) else \
+            7 if unit.startswith(("اسبوع", "اسابيع")) else 30
+        precision = "day" if days == 1 else "week" if days == 7 else "month"
+        if pub is None:
+            return DateValue(None, None, precision)
+        value = pub - timedelta(days=days * count)
+        return DateValue(value, value, precision)
+
+    def _rel_day(self, m: re.Match[str], pub: date | None) -> DateValue:
+        if pub is None:
+            return DateValue(None, None, "day")
+        value = pub + timedelta(days=self.rel_days[m["rel"]])
+        return DateValue(value, value, "day")
+
+    def _weekday(self, m: re.Match[str], pub: date | None) -> DateValue:
+        if pub is None:
+            return DateValue(None, None, "day")
+        back = (pub.weekday() - self.weekdays[m["w"]]) % 7
+        if m["past"] and back == 0:
+            back = 7
+        value = pub - timedelta(days=back)
+        return DateValue(value, value, "day")
+
+    def find(self, norm: NormalizedText, published: str | None) -> list[Mention]:
+        pub = parse_published(published)
+        text = norm.text
+        taken: list[tuple[int, int]] = []
+        out: list[Mention] = []
+        for name, regex, resolve in self.rules:
+            for m in regex.finditer(text):
+                start, end = m.span()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                try:
+                    value = resolve(m, pub)
+                except (ValueError, KeyError, OverflowError):
+                    continue  # 31 شباط and the like: not a date, nor a month
+                out.append(self._mention(norm, start, end, name, value))
+        return sorted(out, key=lambda x: x.start)
+
+    def _mention(self, norm: NormalizedText, start: int, end: int, rule: str,
+                 value: DateValue) -> Mention:
+        ostart, oend = norm.to_original(start, end)
+        oend = extend_over_marks(norm.original, oend)
+        ref = None
+        if value.start is not None:
+            ref = {"day": value.start.isoformat(), "week": value.start.isoformat(),
+                   "month": value.start.isoformat()[:7],
+                   "year": value.start.isoformat()[:4]}[value.precision]
+            if value.precision == "month" and value.end and value.end.month != value.start.month:
+                ref = value.start.isoformat()
+        data: dict[str, object] = {
+            "precision": value.precision,
+            "time_precision": ACLED_TIME_PRECISION[value.precision],
+            "resolved": value.start is not None,
+        }
+        if value.start is not None and value.end is not None and value.end != value.start:
+            data["start"] = value.start.isoformat()
+            data["end"] = value.end.isoformat()
+        return Mention(kind="date", start=ostart, end=oend, text=norm.original[ostart:oend],
+                       norm=norm.text[start:end], ref=ref, rule=f"grammar:{rule}", data=data)
