@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from rasd.arabic.normalize import NormalizedText, extend_over_marks
 from rasd.data import load_yaml
@@ -86,25 +86,30 @@ class DateFinder:
         P = re.compile
         self.rules: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], date | None],
                                                               DateValue]]] = [
-            ("hijri", P(b + rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{hmonth})(?:\s+(?:سنة\s+|عام\s+)?"
-                        rf"(?P<y>1[34]\d\d))?(?:\s*هـ?{e}|\s+للهجرة)?" + e), self._hijri),
-            ("dmy-name", P(b + rf"(?:(?:يوم\s+)?(?:{wday})\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*(?:من\s+)?"
+            ("hijri", P(b + rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{hmonth})"
+                        rf"(?:\s+(?:سنه\s+|عام\s+)?(?P<y>1[34]\d\d))?(?:\s*ه{e}|\s+للهجره)?"
+                        + e), self._hijri),
+            ("dmy-name", P(b + rf"(?:(?:يوم\s+)?(?:{wday})\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*"
+                           rf"(?:من\s+)?"
                            rf"(?:شهر\s+)?(?P<m>{month})(?:\s*/\s*(?:{month}))?"
-                           rf"(?:\s*[،,]?\s*(?:سنة\s+|عام\s+)?(?P<y>(?:19|20)\d\d))?" + e),
+                           rf"(?:\s*[،,]?\s*(?:سنه\s+|عام\s+)?(?P<y>(?:19|20)\d\d))?" + e),
              self._dmy),
-            ("numeric-ymd", P(b + r"(?P<y>(?:19|20)\d\d)[-/. ](?P<m>\d{1,2})[-/. ](?P<d>\d{1,2})" + e),
+            ("numeric-ymd", P(b + r"(?P<y>(?:19|20)\d\d)[-/. ](?P<m>\d{1,2})[-/. ]"
+                              r"(?P<d>\d{1,2})" + e),
              self._numeric),
-            ("numeric-dmy", P(b + r"(?P<d>\d{1,2})[-/. ](?P<m>\d{1,2})[-/. ](?P<y>(?:19|20)\d\d)" + e),
+            ("numeric-dmy", P(b + r"(?P<d>\d{1,2})[-/. ](?P<m>\d{1,2})[-/. ]"
+                              r"(?P<y>(?:19|20)\d\d)" + e),
              self._numeric),
             ("month-year", P(b + rf"(?:(?P<part>{parts})\s+)?(?:شهر\s+)?(?P<m>{month})"
-                             rf"(?:\s*/\s*(?:{month}))?\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?"
+                             rf"(?:\s*/\s*(?:{month}))?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?"
                              rf"(?P<y>(?:19|20)\d\d)" + e), self._month_year),
             ("month-relative", P(b + rf"(?:(?P<part>{parts})\s+)?شهر\s+(?P<m>{month})"
                                  rf"(?:\s*/\s*(?:{month}))?(?:\s+(?P<rel>{past}|{current}))?" + e),
              self._month_rel),
-            ("year", P(b + rf"(?:(?P<part>{parts})\s+)?(?:عام|العام|سنة|السنة)\s+(?P<y>(?:19|20)\d\d)"
-                       + e), self._year),
-            ("period-relative", P(b + rf"(?:(?P<part>{parts})\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه)"
+            ("year", P(b + rf"(?:(?P<part>{parts})\s+)?(?:عام|العام|سنه|السنه)\s+"
+                       rf"(?P<y>(?:19|20)\d\d)" + e), self._year),
+            ("period-relative", P(b + rf"(?:(?P<part>{parts})\s+)?"
+                                  rf"(?P<unit>الاسبوع|الشهر|العام|السنه)"
                                   rf"\s+(?P<rel>{past}|{current})" + e), self._period),
             ("ago", P(b + r"(?:منذ|قبل)\s+(?P<n>[^\s]+(?:\s+[^\s]+)?\s+)?"
                       r"(?P<unit>يوم|يوما|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهرين)" + e),
@@ -121,7 +126,7 @@ class DateFinder:
         if year is None:
             if pub is None:
                 return DateValue(None, None, "day")
-            year = Hijri.fromdate(pub).year
+            year = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
         g = Hijri(year, month, int(m["d"])).to_gregorian()
         day = date(g.year, g.month, g.day)
         return DateValue(day, day, "day")

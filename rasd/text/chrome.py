@@ -26,6 +26,8 @@ from rasd.text.model import Removed
 _PATTERN_FORM = NormalizeConfig(casefold_latin=False, collapse_space=False, quotes=False,
                                 dashes=False, digits=False)
 _FINAL_PUNCT = ".!?؟…"
+# "أبو محمد: الله يحمي أهلنا" — a reader's comment: a short name, a colon, text.
+_COMMENT_LINE = re.compile(r"^[^:،]{2,30}:\s")
 _CLOSING = "\"'»”’)]}›"
 
 
@@ -102,7 +104,8 @@ def split_lines(text: str) -> list[Line]:
             end = start + len(stripped)
             nstart, nend = norm.from_original(start, end)
             line_norm = norm.text[nstart:nend].strip()
-            lines.append(Line(start, end, line_norm, len(line_norm.split()), blank))
+            words = sum(1 for w in line_norm.split() if any(ch.isalpha() for ch in w))
+            lines.append(Line(start, end, line_norm, words, blank))
             blank = False
         else:
             blank = True
@@ -126,6 +129,8 @@ class ChromeRemover:
         self.patterns = patterns or ChromePatterns.load()
 
     def is_paragraph(self, line: Line) -> bool:
+        if line.norm.startswith("(") and line.norm.endswith(")"):
+            return False  # a caption or note in parentheses
         if line.words >= self.patterns.min_words:
             return True
         return ends_sentence(line.norm) and line.words >= self.patterns.min_words_punctuated
@@ -148,13 +153,17 @@ class ChromeRemover:
         contiguous = i + 1 < len(lines) and not lines[i + 1].blank_before
         while j < len(lines) and j - i <= self.patterns.max_list_items:
             item = lines[j]
-            if self.is_paragraph(item) or self.match(item) is not None:
+            # Listed headlines run long but do not end a sentence.
+            if ends_sentence(item.norm) or item.words >= 20 or self.match(item) is not None:
                 break
             if contiguous and item.blank_before and j > i + 1:
                 break  # a list written line after line ends at the first gap
             following = lines[j + 1] if j + 1 < len(lines) else None
-            if following is not None and self.is_paragraph(following) and item.blank_before \
-                    and j > i + 1:
+            # A short line set against the paragraph below it (or apart from the
+            # list above it) is a sub-heading opening the next section.
+            if following is not None and j > i + 1 and self.is_paragraph(following) \
+                    and self.match(following) is None \
+                    and (item.blank_before or not following.blank_before):
                 break  # a sub-heading that opens the next section, not a list item
             j += 1
         return j
@@ -180,8 +189,16 @@ class ChromeRemover:
                 i += 1
                 continue
             rest = lines[i + 1 :]
-            if rule.kind == "tail" and not any(self.is_paragraph(r) for r in rest):
-                removed.extend(Removed(r.start, r.end, rule.id, rule.reason) for r in rest)
+            if rule.kind == "tail" and not any(
+                self.is_paragraph(r) and not _COMMENT_LINE.match(r.norm) for r in rest
+            ):
+                current = rule  # label each line by the block it sits in
+                for r in rest:
+                    if not has_letters(r.norm):
+                        removed.append(Removed(r.start, r.end, "symbols", "line without words"))
+                        continue
+                    current = self.match(r) or current
+                    removed.append(Removed(r.start, r.end, current.id, current.reason))
                 break
             end = self._list_end(lines, i)
             removed.extend(

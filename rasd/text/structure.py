@@ -40,11 +40,11 @@ def _same_title(a: str, b: str) -> bool:
 
 
 _MASTHEAD_MARKS = re.compile(
-    r"[|•·☰›‹>]|\s[-–—/]\s|[\U0001F300-\U0001FAFF].*[\U0001F300-\U0001FAFF]"
+    r"[|•·☰›‹>◂▸≫≪←→]|::|\s[-–—/»«]\s|[\U0001F300-\U0001FAFF].*[\U0001F300-\U0001FAFF]"
     r"|\S(\s{2,}|\t)\S+(\s{2,}|\t)\S"  # menu items spaced apart: أخبار    تقارير    رأي
 )
-_BYLINE = re.compile(r"^[^\n]{0,40}(\s[-–—|]\s|:\s)")
-_HEADLINE_WINDOW = 8
+_BYLINE = re.compile(r"^[^\n]{0,40}(\s[-–—|/]\s|:\s)")
+_HEADLINE_WINDOW = 20
 
 
 def is_masthead(text: str, line: Line) -> bool:
@@ -55,18 +55,26 @@ def is_masthead(text: str, line: Line) -> bool:
 
 
 def _find_headline(text: str, lines: list[Line], hint: str | None) -> int | None:
-    """Index of the headline line among the first lines, or None when there is none."""
+    """Index of the headline line among the first lines, or None when there is none.
+
+    Above the body sit the site name, menus, section labels and the headline;
+    the headline is the fullest of them that is not a menu or label.
+    """
     window = lines[:_HEADLINE_WINDOW]
     if hint is not None:
         return next((i for i, line in enumerate(window)
                      if _same_title(text[line.start : line.end], hint)), None)
+    candidates: list[int] = []
     for i, line in enumerate(window):
-        if is_masthead(text, line) and i + 1 < len(lines):
-            continue
-        if line.words > _MAX_HEADLINE_WORDS or (ends_sentence(line.norm) and line.words > 20
-                                                and not line.norm.rstrip().endswith(("?", "؟"))):
-            break  # the body starts without a headline line
-        return i
+        question = line.norm.rstrip().endswith(("?", "؟"))
+        if line.words > _MAX_HEADLINE_WORDS or (
+            ends_sentence(line.norm) and line.words >= 8 and not question
+        ):
+            break  # the body has started
+        if not is_masthead(text, line):
+            candidates.append(i)
+    if candidates:
+        return max(candidates, key=lambda i: (window[i].words >= 4, window[i].words, -i))
     first = lines[0] if lines else None
     if first is None or first.words > _MAX_HEADLINE_WORDS or (
         ends_sentence(first.norm) and first.words > 20

@@ -70,7 +70,7 @@ def test_share_follow_cookie_and_related_blocks_are_removed() -> None:
     reasons = {article.text[r.start : r.end]: r.rule for r in article.removed}
     assert reasons["الرئيسية | أخبار | سوريا"] == "breadcrumb"
     assert reasons["قتلى بانفجار في ريف حلب"] == "related"
-    assert reasons["اتصل بنا"] == "copyright"
+    assert reasons["اتصل بنا"] == "footer"
     assert reasons["الثلاثاء 5 آذار 2024 - 10:30"] == "dateline"
 
 

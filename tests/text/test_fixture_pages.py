@@ -7,17 +7,23 @@ phrases that look like chrome and must stay, and chrome lines that must go.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from helpers import PAGES
+from helpers import FIXTURES, PAGES
 
 from rasd.acquire import Document, read_sources
 from rasd.pipeline import Pipeline
 
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
     (PAGES / "expected.yaml").read_text(encoding="utf-8"))
+HELDOUT = FIXTURES / "heldout"
+EXPECTED_HELDOUT: dict[str, dict[str, Any]] = yaml.safe_load(
+    (HELDOUT / "expected.yaml").read_text(encoding="utf-8"))
+CASES = [(PAGES, name, exp) for name, exp in sorted(EXPECTED.items())] + [
+    (HELDOUT, name, exp) for name, exp in sorted(EXPECTED_HELDOUT.items())]
 PIPELINE = Pipeline.default()
 
 
@@ -29,10 +35,10 @@ def test_there_are_enough_fixture_pages_in_several_encodings() -> None:
     assert {"txt", "html", "cp1256.txt", "utf16.txt", "utf16le.txt", "bom.txt"} <= suffixes
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_fixture_page_structure(name: str) -> None:
-    expected = EXPECTED[name]
-    [document] = list(read_sources([str(PAGES / name)]))
+@pytest.mark.parametrize(("folder", "name", "expected"), CASES,
+                         ids=[f"{f.name}/{n}" for f, n, _ in CASES])
+def test_fixture_page_structure(folder: Path, name: str, expected: dict[str, Any]) -> None:
+    [document] = list(read_sources([str(folder / name)]))
     assert isinstance(document, Document), document
     doc = PIPELINE(document)
     article = doc.require_article()
