@@ -20,6 +20,9 @@ from rasd.arabic.normalize import MATCH_CONFIG, normalize
 T = TypeVar("T")
 
 _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+# Place names take و ف ب ل but rarely ك, and ك + a short name is too often a
+# word (كبيرة is not ك + بيرة).
+PLACE_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
 
 
 def is_word_char(ch: str) -> bool:
@@ -49,7 +52,9 @@ class Match(Generic[T]):
 class PhraseMatcher(Generic[T]):
     """Finds lexicon phrases in text; each phrase carries one or more values."""
 
-    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, T]],
+                 proclitics: frozenset[str] = _PROCLITICS) -> None:
+        self.proclitics = proclitics
         table: dict[str, list[T]] = {}
         for phrase, value in phrases:
             key = match_key(phrase)
@@ -75,7 +80,7 @@ class PhraseMatcher(Generic[T]):
         prefix = text[word_start:start]
         if elided and not prefix.endswith("ل"):
             return None
-        if prefix not in _PROCLITICS:
+        if prefix not in self.proclitics:
             return None
         return word_start, prefix
 

@@ -1,0 +1,190 @@
+"""Place mentions: find toponyms in the text and resolve each to one gazetteer entry.
+
+Recognition uses the gazetteer's Arabic names with the clitic-aware matcher
+(بهجين، والرقة، للبوكمال), the word before a name (مدينة، ريف، محافظة، معبر)
+and region phrases (ريف دير الزور الشرقي: the eastern countryside of the
+governorate, not the city). Resolution scores each candidate with the
+article's context — the country in focus, governorates named nearby — and
+population as a prior, and records the candidates it rejected and why.
+ACLED's geo-precision: 1 the town itself, 2 part of a region or near a
+place, 3 a governorate or larger.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd.arabic.normalize import NormalizedText
+from rasd.data import load_wordlist, load_yaml
+from rasd.geo.gazetteer import Gazetteer, Place, name_keys
+from rasd.mentions.matcher import PLACE_PROCLITICS, PhraseMatcher, match_key
+from rasd.mentions.model import Mention
+
+
+@dataclass(frozen=True)
+class Cues:
+    types: dict[str, str]  # cue word (matching form) → expected kind
+    directions: dict[str, str]
+    person: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Cues:
+        data = load_yaml(path or "geo/cues.yaml").content
+        types = {match_key(w): kind for kind, words in data["place_types"].items() for w in words}
+        directions = {match_key(w): d for d, words in data["directions"].items() for w in words}
+        return cls(types, directions, frozenset(match_key(w) for w in data["person"]))
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    ids: tuple[str, ...]
+    cue: str | None
+    cue_start: int | None
+    direction: str | None
+    end_with_direction: int
+
+
+class PlaceFinder:
+    """Finds and resolves place names against a ``Gazetteer``."""
+
+    def __init__(self, gazetteer: Gazetteer, cues: Cues | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.cues = cues or Cues.load()
+        self.not_places = frozenset(match_key(w) for w in load_wordlist("geo/not_places.txt"))
+        self.matcher: PhraseMatcher[str] = PhraseMatcher(
+            ((key, pid) for key, ids in gazetteer.index.items() for pid in ids),
+            proclitics=PLACE_PROCLITICS)
+
+    def _word_before(self, text: str, start: int) -> tuple[str, int] | None:
+        m = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
+        if not m:
+            return None
+        word = m.group(1)
+        return word, start - len(m.group(0))
+
+    def _direction(self, text: str, end: int) -> tuple[str | None, int]:
+        rest = text[end : end + 30]
+        for phrase in sorted(self.cues.directions, key=len, reverse=True):
+            if rest.startswith(" " + phrase) and (len(rest) == len(phrase) + 1 or
+                                                  not rest[len(phrase) + 1].isalnum()):
+                return self.cues.directions[phrase], end + len(phrase) + 1
+        return None, end
+
+    def _recognize(self, norm: NormalizedText, taken: list[tuple[int, int]]) -> list[_Found]:
+        text = norm.text
+        found: list[_Found] = []
+        for m in self.matcher.find(text):
+            ostart, oend = norm.to_original(m.start, m.end)
+            if any(ostart < e and s < oend for s, e in taken):
+                continue  # part of an actor's name (مجلس دير الزور العسكري)
+            before = self._word_before(text, m.word_start)
+            cue = cue_start = None
+            if before is not None:
+                word, where = before
+                if word in self.cues.person and not m.prefix:
+                    continue  # محمد حلب: part of a person's name
+                bare = word[1:] if word[:1] in "وفبل" and word[1:] in self.cues.types else word
+                if bare in self.cues.types:
+                    cue, cue_start = self.cues.types[bare], where
+            if cue is None and not self._plausible(m.key, m.values):
+                continue
+            direction, end = self._direction(text, m.end)
+            found.append(_Found(m.start, m.end, tuple(dict.fromkeys(m.values)), cue, cue_start,
+                                direction, end))
+        return found
+
+    def _plausible(self, key: str, ids: tuple[str, ...]) -> bool:
+        """Without a place-type word, ordinary words and tiny names are not places."""
+        if key in self.not_places:
+            return False
+        if len(key.replace(" ", "")) <= 3:
+            places = self.gazetteer.places
+            return any(places[i].feature in ("admin1", "country") or places[i].population >= 10000
+                       for i in ids)
+        return True
+
+    def find(self, norm: NormalizedText, taken: list[tuple[int, int]] | None = None,
+             focus_countries: Counter[str] | None = None) -> list[Mention]:
+        found = self._recognize(norm, taken or [])
+        places = self.gazetteer.places
+        # Context: countries and governorates of the unambiguous mentions.
+        countries: Counter[str] = Counter(focus_countries or {})
+        admin1s: Counter[tuple[str, str]] = Counter()
+        for f in found:
+            if len({places[i].country for i in f.ids}) == 1:
+                countries[places[f.ids[0]].country] += 1
+            if len(f.ids) == 1:
+                p = places[f.ids[0]]
+                admin1s[(p.country, p.admin1)] += 1
+        return [self._resolve(norm, f, countries, admin1s) for f in found]
+
+    def _score(self, place: Place, f: _Found, countries: Counter[str],
+               admin1s: Counter[tuple[str, str]]) -> tuple[float, list[str]]:
+        score = 0.0
+        why: list[str] = []
+        if countries:
+            share = countries[place.country] / sum(countries.values())
+            score += 3 * share
+            why.append(f"country {place.country} {share:.0%} of context")
+        same = admin1s[(place.country, place.admin1)] - (1 if len(f.ids) == 1 else 0)
+        if same > 0 and place.feature != "country":
+            score += 1.5
+            why.append("governorate named nearby")
+        if f.cue in ("admin1", "region") and place.feature == "admin1":
+            score += 4
+            why.append(f"'{f.cue}' word before the name")
+        elif f.cue == "populated" and place.is_populated:
+            score += 4
+            why.append("town or village word before the name")
+        elif f.cue is None and place.is_populated:
+            score += 1
+            why.append("a bare name is most often the town")
+        score += 0.3 * math.log10(place.population + 1)
+        why.append(f"population {place.population:,}")
+        return score, why
+
+    def _resolve(self, norm: NormalizedText, f: _Found, countries: Counter[str],
+                 admin1s: Counter[tuple[str, str]]) -> Mention:
+        places = self.gazetteer.places
+        scored = sorted(((*self._score(places[i], f, countries, admin1s), i) for i in f.ids),
+                        key=lambda s: -s[0])
+        best_score, best_why, best_id = scored[0]
+        best = places[best_id]
+        region = f.cue == "region" or f.direction is not None
+        if best.feature in ("admin1", "country"):
+            precision = 2 if region and best.feature == "admin1" else 3
+        else:
+            precision = 2 if region else 1
+        start = f.cue_start if (f.cue == "region" and f.cue_start is not None) else f.start
+        end = f.end_with_direction
+        ostart, oend = norm.to_original(start, end)
+        admin = self.gazetteer.admin1_of(best)
+        data: dict[str, object] = {
+            "name": best.name, "name_ar": best.name_ar, "latitude": best.latitude,
+            "longitude": best.longitude, "country": best.country,
+            "admin1": admin.name if admin else None, "feature": best.feature,
+            "geo_precision": precision, "score": round(best_score, 2), "because": best_why,
+        }
+        if f.direction:
+            data["direction"] = f.direction
+        if region:
+            data["region"] = True
+        if len(scored) > 1:
+            data["rejected"] = [
+                {"id": pid, "name": places[pid].name, "country": places[pid].country,
+                 "feature": places[pid].feature, "score": round(s, 2), "because": why}
+                for s, why, pid in scored[1:]
+            ]
+        return Mention(kind="place", start=ostart, end=oend, text=norm.original[ostart:oend],
+                       norm=norm.text[start:end], ref=best.id,
+                       rule=f"gazetteer:{best.feature}", data=data)
+
+
+def place_keys(name: str) -> set[str]:
+    return name_keys(name)
