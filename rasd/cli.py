@@ -17,6 +17,7 @@ from rich.text import Text
 from rasd import __version__
 from rasd.acquire import AcquireConfig, Rejected, read_sources
 from rasd.export import doc_to_dict, rejected_to_dict
+from rasd.mentions import MentionFinder
 from rasd.pipeline import Doc, Pipeline
 
 
@@ -60,6 +61,18 @@ def _render_doc(console: Console, doc: Doc) -> None:
     elif article.removed_chars:
         console.print(f"[dim]{article.removed_chars:,} characters of page chrome left out "
                       "by the HTML extractor[/dim]")
+    if doc.mentions:
+        found = Table(title="mentions", show_header=True, header_style="bold")
+        for column in ("kind", "text", "resolved to", "rule"):
+            found.add_column(column)
+        for m in doc.mentions:
+            shown = m.data.get("name") or m.ref or ""
+            if m.kind == "quantity":
+                shown = f"{m.data.get('value')} ({m.data.get('qualifier')})"
+            elif m.kind == "date":
+                shown = f"{m.ref} ({m.data.get('precision')})"
+            found.add_row(m.kind, Text(m.text), Text(str(shown)), m.rule)
+        console.print(found)
     for warning in article.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
 
@@ -81,8 +94,12 @@ def _summary(console: Console, done: int, rejected: list[Rejected]) -> None:
 @click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path),
               help="Write skipped inputs, with reason and first bytes, as JSON Lines here.")
 @click.option("--tokens", is_flag=True, help="Include tokens with clitic analysis in JSON.")
+@click.option("--mentions/--no-mentions", default=True, show_default=True,
+              help="Find actors, groups, places, dates and quantities.")
+@click.option("--places/--no-places", default=True, show_default=True,
+              help="Resolve places against the gazetteer (loading it takes a few seconds).")
 def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: int,
-            rejects: Path | None, tokens: bool) -> None:
+            rejects: Path | None, tokens: bool, mentions: bool, places: bool) -> None:
     """Read SOURCES and print each article's provenance, structure and removed chrome.
 
     SOURCES are files (text, HTML, JSON Lines, RSS/Atom, WARC/ARC), folders,
@@ -91,7 +108,8 @@ def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: i
     only when nothing could be processed.
     """
     config = AcquireConfig(max_bytes=max_bytes, outlet=outlet)
-    pipeline = Pipeline.default()
+    finder = MentionFinder.load(with_places=places) if mentions else None
+    pipeline = Pipeline.default(mentions=finder)
     out = Console(soft_wrap=fmt != "table")
     err = Console(stderr=True)
     done = 0
@@ -127,6 +145,40 @@ def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: i
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     _summary(err, done, rejected)
     if done == 0:
+        raise SystemExit(1)
+
+
+@main.group()
+def gazetteer() -> None:
+    """Manage the place gazetteer (GeoNames)."""
+
+
+@gazetteer.command("import")
+@click.argument("dumps", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path),
+              help="Where imported tables go; default $RASD_GAZETTEER_DIR or "
+                   "~/.local/share/rasd/gazetteer.")
+def gazetteer_import(dumps: tuple[Path, ...], directory: Path | None) -> None:
+    """Add villages, districts and landmarks from GeoNames country dumps (e.g. SY.txt).
+
+    Download a country file from GeoNames' export/dump folder, unzip it and
+    pass the .txt file. Places with an Arabic name are kept.
+    """
+    from rasd.errors import ConfigError
+    from rasd.geo.gazetteer import default_import_dir, import_geonames
+
+    target = directory or default_import_dir()
+    failed = 0
+    for dump in dumps:
+        try:
+            out, read, kept = import_geonames(dump, target)
+        except (ConfigError, UnicodeDecodeError, OSError) as exc:
+            click.echo(f"{dump}: not imported: {exc}", err=True)
+            failed += 1
+            continue
+        click.echo(f"{dump}: {read:,} rows read, {kept:,} places with an Arabic name → {out}")
+    if failed == len(dumps):
         raise SystemExit(1)
 
 

@@ -15,6 +15,8 @@ from rasd.arabic.normalize import NormalizedText, normalize
 from rasd.arabic.segment import Sentence, split_sentences
 from rasd.arabic.tokens import Token, Tokenizer
 from rasd.errors import RasdError, StageError
+from rasd.mentions import MentionFinder
+from rasd.mentions.model import Mention
 from rasd.text import MainTextExtractor
 from rasd.text.model import Article
 
@@ -34,6 +36,7 @@ class Doc:
     norm: NormalizedText | None = None
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] | None = None
 
     def require_article(self) -> Article:
         if self.article is None:
@@ -75,6 +78,16 @@ def tokenize_component(tokenizer: Tokenizer) -> Component:
     return tokenize
 
 
+def mentions_component(finder: MentionFinder) -> Component:
+    def mentions(doc: Doc) -> Doc:
+        article = doc.require_article()
+        doc.mentions = finder(article.text, article.published or
+                              article.provenance.published)
+        return doc
+
+    return mentions
+
+
 class Pipeline:
     """Runs components in order; failures become ``Rejected`` records."""
 
@@ -83,13 +96,18 @@ class Pipeline:
 
     @classmethod
     def default(cls, extractor: MainTextExtractor | None = None,
-                tokenizer: Tokenizer | None = None) -> Pipeline:
-        return cls([
+                tokenizer: Tokenizer | None = None,
+                mentions: MentionFinder | None = None) -> Pipeline:
+        """The text stages, then mentions when a ``MentionFinder`` is given."""
+        components: list[tuple[str, Component]] = [
             ("main_text", main_text_component(extractor or MainTextExtractor())),
             ("normalize", normalize_component),
             ("segment", segment_component),
             ("tokenize", tokenize_component(tokenizer or Tokenizer())),
-        ])
+        ]
+        if mentions is not None:
+            components.append(("mentions", mentions_component(mentions)))
+        return cls(components)
 
     @property
     def names(self) -> list[str]:

@@ -19,7 +19,13 @@ DOCS = ROOT / "docs"
 def test_cli_reference_covers_every_command_and_option() -> None:
     reference = (DOCS / "cli.md").read_text(encoding="utf-8")
     assert isinstance(main, click.Group)
+    commands: list[tuple[str, click.Command]] = []
     for name, command in main.commands.items():
+        if isinstance(command, click.Group):
+            commands += [(f"{name} {sub}", c) for sub, c in command.commands.items()]
+        else:
+            commands.append((name, command))
+    for name, command in commands:
         assert f"`rasd {name}`" in reference, name
         for param in command.params:
             if isinstance(param, click.Option):

@@ -43,6 +43,8 @@ def doc_to_dict(doc: Doc, *, tokens: bool = False) -> dict[str, Any]:
         or sum(r.end - r.start for r in article.removed),
         "warnings": list(article.warnings),
     }
+    if doc.mentions is not None:
+        out["mentions"] = [m.to_dict() for m in doc.mentions]
     if tokens:
         out["tokens"] = [
             {"start": t.start, "end": t.end, "norm": t.text, "prefix": t.prefix,

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from rasd.arabic.normalize import NormalizedText
 from rasd.data import DataFile, data_path, load_yaml
 from rasd.errors import ConfigError
-from rasd.mentions.matcher import PhraseMatcher
+from rasd.mentions.matcher import Match, PhraseMatcher, match_key
 from rasd.mentions.model import Mention
+
+T = TypeVar("T")
 
 ACTOR_TYPES = frozenset({
     "state_forces", "government", "police", "intelligence", "rebel_group", "jihadist_group",
@@ -24,6 +27,7 @@ ACTOR_TYPES = frozenset({
     "foreign_forces", "private_military", "political_party", "un_body", "ngo", "monitor",
     "media", "other",
 })
+_NOT_PARTIES = frozenset({"media", "ngo", "monitor", "un_body"})
 # Latin acronyms this short collide with ordinary words in mixed text.
 _MIN_LATIN_ALIAS = 3
 
@@ -70,7 +74,8 @@ class ActorLexicon:
     """All actors, their alias matcher and the generic-reference rules."""
 
     def __init__(self, actors: Iterable[Actor], generic_rules: Iterable[GenericRule],
-                 versions: dict[str, str]) -> None:
+                 versions: dict[str, str], not_after: Iterable[str] = ()) -> None:
+        self.not_after = frozenset(match_key(w) for w in not_after)
         self.actors: dict[str, Actor] = {}
         for actor in actors:
             if actor.id in self.actors:
@@ -110,7 +115,7 @@ class ActorLexicon:
             for r in gen.content["references"] for term in r["terms"]
         ]
         versions = {f.name: f.version for f in files} | {gen.name: gen.version}
-        lexicon = cls(actors, rules, versions)
+        lexicon = cls(actors, rules, versions, gen.content.get("not_after") or [])
         lexicon.check()
         return lexicon
 
@@ -140,7 +145,7 @@ class ActorLexicon:
         """Named actors, then generic references resolved against them, in text order."""
         text = norm.text
         named = []
-        for m in self.matcher.find(text):
+        for m in self._not_teams(text, self.matcher.find(text)):
             ids = list(dict.fromkeys(m.values))
             actor = self.actors[ids[0]]
             extra: dict[str, object] = {}
@@ -150,11 +155,13 @@ class ActorLexicon:
                                        f"lexicon:{actor.source}#{actor.id}", **extra))
         taken = [(m.start, m.end) for m in named]
         generic: list[Mention] = []
-        for g in self.generic_matcher.find(text):
+        for g in self._not_teams(text, self.generic_matcher.find(text)):
             ostart, oend = norm.to_original(g.start, g.end)
             if any(ostart < e and s < oend for s, e in taken):
                 continue
-            resolved = self._resolve(g.values, ostart, named)
+            # Resolved references are antecedents too: "التنظيم ... الأخير".
+            history = sorted(named + generic, key=lambda m: m.start)
+            resolved = self._resolve(g.values, ostart, history)
             if resolved is None:
                 continue
             ids, antecedents = resolved
@@ -168,12 +175,26 @@ class ActorLexicon:
             ))
         return sorted(named + generic, key=lambda m: m.start)
 
+    def _not_teams(self, text: str, matches: list[Match[T]]) -> list[Match[T]]:
+        """Drop names that follow نادي، فريق، منتخب…: a club, not a force."""
+        out = []
+        for m in matches:
+            before = text[max(0, m.word_start - 20) : m.word_start].split()
+            if before and before[-1] in self.not_after:
+                continue
+            out.append(m)
+        return out
+
     def _resolve(self, rules: tuple[GenericRule, ...], position: int,
                  named: list[Mention]) -> tuple[list[str], list[Mention]] | None:
         before = [m for m in named if m.end <= position]
+        rule = rules[0]
+        if rule.refers in ("latest", "both"):
+            # "The latter" and "the two sides" are parties, not the outlet quoted.
+            before = [m for m in before
+                      if self.actors[str(m.ref)].type not in _NOT_PARTIES]
         if not before:
             return None
-        rule = rules[0]
         if rule.refers == "latest":
             return [str(before[-1].ref)], [before[-1]]
         if rule.refers == "both":

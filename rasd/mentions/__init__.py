@@ -1,0 +1,76 @@
+"""Mentions: actors, participant groups, places, dates and quantities, each a span.
+
+``MentionFinder`` is the pipeline component; each finder is usable alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rasd.arabic.normalize import MATCH_CONFIG, normalize
+from rasd.mentions.actors import Actor, ActorLexicon
+from rasd.mentions.dates import DateFinder
+from rasd.mentions.groups import GroupLexicon
+from rasd.mentions.model import Mention
+from rasd.mentions.quantities import QuantityFinder
+
+__all__ = ["Actor", "ActorLexicon", "DateFinder", "GroupLexicon", "Mention", "MentionFinder",
+           "QuantityFinder"]
+
+
+@dataclass
+class MentionFinder:
+    """Runs every finder over an article; later finders skip spans earlier ones took.
+
+    Order matters: dates claim their numbers before quantities do, and actor
+    names claim place words inside them (مجلس دير الزور العسكري) before places.
+    """
+
+    actors: ActorLexicon
+    groups: GroupLexicon
+    dates: DateFinder
+    quantities: QuantityFinder
+    places: object | None = None  # rasd.geo.places.PlaceFinder; optional, it is the slow one
+
+    @classmethod
+    def load(cls, with_places: bool = True) -> MentionFinder:
+        places = None
+        if with_places:
+            from rasd.geo.gazetteer import Gazetteer
+            from rasd.geo.places import PlaceFinder
+
+            places = PlaceFinder(Gazetteer.load())
+        return cls(ActorLexicon.load(), GroupLexicon.load(), DateFinder(), QuantityFinder(),
+                   places)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        out = dict(self.actors.versions)
+        out["participants.yaml"] = self.groups.version
+        out["dates.yaml"] = self.dates.version
+        out["numbers.yaml"] = self.quantities.grammar.version
+        if self.places is not None:
+            out["gazetteer"] = self.places.gazetteer.version  # type: ignore[attr-defined]
+        return out
+
+    def __call__(self, text: str, published: str | None) -> list[Mention]:
+        norm = normalize(text, MATCH_CONFIG)
+        dates = self.dates.find(norm, published)
+        actors = self.actors.find(norm)
+        taken = [(m.start, m.end) for m in actors]
+        groups = [g for g in self.groups.find(norm)
+                  if not any(g.start < e and s < g.end for s, e in taken)]
+        quantities = self.quantities.find(norm, skip=[(m.start, m.end) for m in dates],
+                                          groups=groups)
+        places: list[Mention] = []
+        if self.places is not None:
+            focus: Counter[str] = Counter()
+            for m in actors:
+                actor = self.actors.actors[str(m.ref)]
+                if len(actor.country) == 1:
+                    focus[actor.country[0]] += 1
+            places = self.places.find(  # type: ignore[attr-defined]
+                norm, taken=taken + [(m.start, m.end) for m in dates], focus_countries=focus)
+        return sorted(dates + actors + groups + quantities + places,
+                      key=lambda m: (m.start, m.end))
