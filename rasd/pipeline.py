@@ -99,11 +99,15 @@ class Pipeline:
                 tokenizer: Tokenizer | None = None,
                 mentions: MentionFinder | None = None) -> Pipeline:
         """The text stages, then mentions when a ``MentionFinder`` is given."""
+        tokenizer = tokenizer or Tokenizer()
+        if mentions is not None:
+            # Names the lexicons know are peeled from their clitics (لأورينت → ل + أورينت).
+            tokenizer = tokenizer.extend(mentions.known_words())
         components: list[tuple[str, Component]] = [
             ("main_text", main_text_component(extractor or MainTextExtractor())),
             ("normalize", normalize_component),
             ("segment", segment_component),
-            ("tokenize", tokenize_component(tokenizer or Tokenizer())),
+            ("tokenize", tokenize_component(tokenizer)),
         ]
         if mentions is not None:
             components.append(("mentions", mentions_component(mentions)))

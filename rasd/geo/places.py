@@ -48,6 +48,7 @@ class _Found:
     cue_start: int | None
     direction: str | None
     end_with_direction: int
+    units: frozenset[tuple[str, str]] = frozenset()
 
 
 class PlaceFinder:
@@ -95,8 +96,10 @@ class PlaceFinder:
             if cue is None and not self._plausible(m.key, m.values):
                 continue
             direction, end = self._direction(text, m.end)
-            found.append(_Found(m.start, m.end, tuple(dict.fromkeys(m.values)), cue, cue_start,
-                                direction, end))
+            ids = tuple(dict.fromkeys(m.values))
+            units = frozenset((self.gazetteer.places[i].country, self.gazetteer.places[i].admin1)
+                              for i in ids)
+            found.append(_Found(m.start, m.end, ids, cue, cue_start, direction, end, units))
         return found
 
     def _plausible(self, key: str, ids: tuple[str, ...]) -> bool:
@@ -119,9 +122,10 @@ class PlaceFinder:
         for f in found:
             if len({places[i].country for i in f.ids}) == 1:
                 countries[places[f.ids[0]].country] += 1
-            if len(f.ids) == 1:
-                p = places[f.ids[0]]
-                admin1s[(p.country, p.admin1)] += 1
+            # حماة the city and حماة the governorate agree on the governorate.
+            units = {(places[i].country, places[i].admin1) for i in f.ids}
+            if len(units) == 1 and places[f.ids[0]].feature != "country":
+                admin1s[units.pop()] += 1
         return [self._resolve(norm, f, countries, admin1s) for f in found]
 
     def _score(self, place: Place, f: _Found, countries: Counter[str],
@@ -132,7 +136,8 @@ class PlaceFinder:
             share = countries[place.country] / sum(countries.values())
             score += 3 * share
             why.append(f"country {place.country} {share:.0%} of context")
-        same = admin1s[(place.country, place.admin1)] - (1 if len(f.ids) == 1 else 0)
+        own = len({(places_unit) for places_unit in f.units}) == 1
+        same = admin1s[(place.country, place.admin1)] - (1 if own else 0)
         if same > 0 and place.feature != "country":
             score += 1.5
             why.append("governorate named nearby")

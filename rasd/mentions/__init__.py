@@ -44,6 +44,15 @@ class MentionFinder:
         return cls(ActorLexicon.load(), GroupLexicon.load(), DateFinder(), QuantityFinder(),
                    places)
 
+    def known_words(self) -> set[str]:
+        """Single-word names from the lexicons and gazetteer, for the tokenizer."""
+        words = {a for actor in self.actors.actors.values() for a in actor.aliases
+                 if " " not in a}
+        if self.places is not None:
+            words |= {k for k in self.places.gazetteer.index  # type: ignore[attr-defined]
+                      if " " not in k}
+        return words
+
     @property
     def versions(self) -> dict[str, str]:
         out = dict(self.actors.versions)
