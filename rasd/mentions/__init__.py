@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rasd.arabic.normalize import MATCH_CONFIG, normalize
 from rasd.mentions.actors import Actor, ActorLexicon
-from rasd.mentions.dates import DateFinder
+from rasd.mentions.dates import DateFinder, parse_published
 from rasd.mentions.groups import GroupLexicon
 from rasd.mentions.model import Mention
 from rasd.mentions.quantities import QuantityFinder
@@ -66,7 +66,7 @@ class MentionFinder:
     def __call__(self, text: str, published: str | None) -> list[Mention]:
         norm = normalize(text, MATCH_CONFIG)
         dates = self.dates.find(norm, published)
-        actors = self.actors.find(norm)
+        actors = self.actors.find(norm, parse_published(published))
         taken = [(m.start, m.end) for m in actors]
         groups = [g for g in self.groups.find(norm)
                   if not any(g.start < e and s < g.end for s, e in taken)]

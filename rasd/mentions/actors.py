@@ -9,7 +9,9 @@ in the same article, using ``rasd/data/generic_references.yaml``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -43,6 +45,12 @@ class Actor:
     aliases: tuple[str, ...]
     generic: tuple[str, ...]
     source: str
+    active_from: date | None = None
+    active_until: date | None = None
+
+    def active_on(self, day: date) -> bool:
+        return (self.active_from is None or day >= self.active_from) and (
+            self.active_until is None or day < self.active_until)
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,12 @@ class GenericRule:
     refers: str
     types: frozenset[str]
     term: str
+
+
+def _day(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
 
 
 def _parse_actor(raw: dict[str, object], source: str) -> Actor:
@@ -62,6 +76,8 @@ def _parse_actor(raw: dict[str, object], source: str) -> Actor:
             aliases=tuple(str(a) for a in raw.get("aliases") or []),  # type: ignore[attr-defined]
             generic=tuple(str(g) for g in raw.get("generic") or []),  # type: ignore[attr-defined]
             source=source,
+            active_from=_day(raw.get("active_from")),
+            active_until=_day(raw.get("active_until")),
         )
     except KeyError as exc:
         raise ConfigError(f"actor entry {raw!r} lacks {exc}", source=source) from exc
@@ -141,16 +157,49 @@ class ActorLexicon:
             data={"name": actor.name, "actor_type": actor.type, **extra},
         )
 
-    def find(self, norm: NormalizedText) -> list[Mention]:
+    def choose(self, ids: list[str], published: date | None,
+               countries: Counter[str]) -> tuple[str, list[str], str]:
+        """One actor for a name several entries share: by date, then by country.
+
+        الجيش السوري is the Assad-era army in 2018 and the new army in 2025;
+        الأمن العام is Lebanese in an article about Lebanon.
+        """
+        candidates = ids
+        reason = "first listed"
+        if published is not None:
+            active = [i for i in candidates if self.actors[i].active_on(published)]
+            if active and len(active) < len(candidates):
+                candidates, reason = active, f"active on {published.isoformat()}"
+        if len(candidates) > 1 and countries:
+            def weight(i: str) -> int:
+                return sum(countries[c] for c in self.actors[i].country)
+            best = max(weight(i) for i in candidates)
+            if best > 0:
+                preferred = [i for i in candidates if weight(i) == best]
+                if len(preferred) < len(candidates):
+                    candidates, reason = preferred, "country of the article"
+        chosen = candidates[0]
+        return chosen, [i for i in ids if i != chosen], reason
+
+    def find(self, norm: NormalizedText, published: date | None = None) -> list[Mention]:
         """Named actors, then generic references resolved against them, in text order."""
         text = norm.text
-        named = []
-        for m in self._not_teams(text, self.matcher.find(text)):
+        matches = self._not_teams(text, self.matcher.find(text))
+        countries: Counter[str] = Counter()
+        for m in matches:
             ids = list(dict.fromkeys(m.values))
-            actor = self.actors[ids[0]]
+            if len(ids) == 1 and len(self.actors[ids[0]].country) == 1:
+                countries[self.actors[ids[0]].country[0]] += 1
+        named = []
+        for m in matches:
+            ids = list(dict.fromkeys(m.values))
             extra: dict[str, object] = {}
+            chosen = ids[0]
             if len(ids) > 1:
-                extra["alternatives"] = ids[1:]
+                chosen, others, reason = self.choose(ids, published, countries)
+                extra["alternatives"] = others
+                extra["chosen_by"] = reason
+            actor = self.actors[chosen]
             named.append(self._mention(norm, text, m.start, m.end, actor.id,
                                        f"lexicon:{actor.source}#{actor.id}", **extra))
         taken = [(m.start, m.end) for m in named]

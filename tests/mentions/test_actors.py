@@ -70,3 +70,19 @@ def test_a_club_named_after_an_army_is_not_an_armed_actor() -> None:
     found = actors(text)
     assert found[0][0] == "الجيش السوري"
     assert all(t != "الجيش" for t, _ in found[1:])
+
+
+def test_a_name_shared_across_eras_follows_the_publication_date() -> None:
+    from datetime import date
+
+    norm = normalize("تقدم الجيش السوري في ريف حماة", MATCH_CONFIG)
+    [old] = LEXICON.find(norm, date(2018, 5, 1))
+    [new] = LEXICON.find(norm, date(2025, 3, 1))
+    assert (old.ref, new.ref) == ("saa", "syria_new_army")
+    assert old.data["chosen_by"] == "active on 2018-05-01"
+
+
+def test_a_name_shared_across_countries_follows_the_article() -> None:
+    text = "أوقف الأمن العام شخصين على الحدود، وقال حزب الله والجيش اللبناني إن الوضع هادئ"
+    first = LEXICON.find(normalize(text, MATCH_CONFIG))[0]
+    assert first.ref == "lb_general_security" and first.data["chosen_by"] == "country of the article"
