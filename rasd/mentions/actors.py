@@ -8,8 +8,8 @@ in the same article, using ``rasd/data/generic_references.yaml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
