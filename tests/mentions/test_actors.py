@@ -85,4 +85,5 @@ def test_a_name_shared_across_eras_follows_the_publication_date() -> None:
 def test_a_name_shared_across_countries_follows_the_article() -> None:
     text = "أوقف الأمن العام شخصين على الحدود، وقال حزب الله والجيش اللبناني إن الوضع هادئ"
     first = LEXICON.find(normalize(text, MATCH_CONFIG))[0]
-    assert first.ref == "lb_general_security" and first.data["chosen_by"] == "country of the article"
+    assert first.ref == "lb_general_security"
+    assert first.data["chosen_by"] == "country of the article"
