@@ -16,6 +16,8 @@ from rich.text import Text
 
 from rasd import __version__
 from rasd.acquire import AcquireConfig, Rejected, read_sources
+from rasd.events.extract import EventExtractor
+from rasd.events.lexicon import EventLexicon
 from rasd.export import doc_to_dict, rejected_to_dict
 from rasd.mentions import MentionFinder
 from rasd.pipeline import Doc, Pipeline
@@ -61,6 +63,8 @@ def _render_doc(console: Console, doc: Doc) -> None:
     elif article.removed_chars:
         console.print(f"[dim]{article.removed_chars:,} characters of page chrome left out "
                       "by the HTML extractor[/dim]")
+    if doc.extraction is not None:
+        _render_events(console, doc)
     if doc.mentions:
         found = Table(title="mentions", show_header=True, header_style="bold")
         for column in ("kind", "text", "resolved to", "rule"):
@@ -75,6 +79,31 @@ def _render_doc(console: Console, doc: Doc) -> None:
         console.print(found)
     for warning in article.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
+
+
+def _render_events(console: Console, doc: Doc) -> None:
+    extraction = doc.extraction
+    assert extraction is not None
+    if not extraction.relevant:
+        console.print(f"[dim]not about political violence: {extraction.reason}[/dim]")
+        return
+    table = Table(title="events", show_header=True, header_style="bold", expand=True)
+    for column in ("type", "actors", "where", "when", "killed", "source", "modality"):
+        table.add_column(column)
+    for e in extraction.events:
+        actors = " / ".join(p.name for p in (e.actor1, e.actor2) if p) or "-"
+        where = str(e.location["name"]) if e.location else "-"
+        killed = "-" if e.fatalities_qualifier is None else \
+            f"{e.fatalities if e.fatalities is not None else '?'} ({e.fatalities_qualifier})"
+        sources = ", ".join(str(s.get("name") or s["id"]) for s in e.sources) or "-"
+        table.add_row(e.sub_event_type, actors, where, e.event_date or "-", killed, sources,
+                      e.modality)
+    console.print(table)
+    for t in extraction.tolls:
+        by = t.perpetrator.name if t.perpetrator else "unstated perpetrator"
+        src = (t.source or {}).get("name") or (t.source or {}).get("id") or "unstated source"
+        console.print(f"toll: {t.count} {t.victims or ''} {t.effect} ({t.qualifier}) by {by}, "
+                      f"according to {src}")
 
 
 def _summary(console: Console, done: int, rejected: list[Rejected]) -> None:
@@ -109,7 +138,8 @@ def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: i
     """
     config = AcquireConfig(max_bytes=max_bytes, outlet=outlet)
     finder = MentionFinder.load(with_places=places) if mentions else None
-    pipeline = Pipeline.default(mentions=finder)
+    extractor = EventExtractor(EventLexicon.load(), finder.actors) if finder else None
+    pipeline = Pipeline.default(mentions=finder, events=extractor)
     out = Console(soft_wrap=fmt != "table")
     err = Console(stderr=True)
     done = 0

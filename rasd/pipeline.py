@@ -15,6 +15,7 @@ from rasd.arabic.normalize import NormalizedText, normalize
 from rasd.arabic.segment import Sentence, split_sentences
 from rasd.arabic.tokens import Token, Tokenizer
 from rasd.errors import RasdError, StageError
+from rasd.events.extract import EventExtractor, Extraction
 from rasd.mentions import MentionFinder
 from rasd.mentions.model import Mention
 from rasd.text import MainTextExtractor
@@ -37,6 +38,7 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     mentions: list[Mention] | None = None
+    extraction: Extraction | None = None
 
     def require_article(self) -> Article:
         if self.article is None:
@@ -88,6 +90,17 @@ def mentions_component(finder: MentionFinder) -> Component:
     return mentions
 
 
+def events_component(extractor: EventExtractor) -> Component:
+    def events(doc: Doc) -> Doc:
+        article = doc.require_article()
+        doc.extraction = extractor(article.text, doc.sentences, article.blocks,
+                                   doc.mentions or [], article.published or
+                                   article.provenance.published)
+        return doc
+
+    return events
+
+
 class Pipeline:
     """Runs components in order; failures become ``Rejected`` records."""
 
@@ -97,8 +110,9 @@ class Pipeline:
     @classmethod
     def default(cls, extractor: MainTextExtractor | None = None,
                 tokenizer: Tokenizer | None = None,
-                mentions: MentionFinder | None = None) -> Pipeline:
-        """The text stages, then mentions when a ``MentionFinder`` is given."""
+                mentions: MentionFinder | None = None,
+                events: EventExtractor | None = None) -> Pipeline:
+        """The text stages, then mentions and events when their stages are given."""
         tokenizer = tokenizer or Tokenizer()
         if mentions is not None:
             # Names the lexicons know are peeled from their clitics (لأورينت → ل + أورينت).
@@ -111,6 +125,8 @@ class Pipeline:
         ]
         if mentions is not None:
             components.append(("mentions", mentions_component(mentions)))
+            if events is not None:
+                components.append(("events", events_component(events)))
         return cls(components)
 
     @property

@@ -43,6 +43,11 @@ def doc_to_dict(doc: Doc, *, tokens: bool = False) -> dict[str, Any]:
         or sum(r.end - r.start for r in article.removed),
         "warnings": list(article.warnings),
     }
+    if doc.extraction is not None:
+        out["relevant"] = doc.extraction.relevant
+        out["relevance_reason"] = doc.extraction.reason
+        out["events"] = [e.to_dict() for e in doc.extraction.events]
+        out["tolls"] = [t.to_dict() for t in doc.extraction.tolls]
     if doc.mentions is not None:
         out["mentions"] = [m.to_dict() for m in doc.mentions]
     if tokens:

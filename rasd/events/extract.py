@@ -1,0 +1,376 @@
+"""Rule-based event extraction: triggers, arguments around them, attachment by sentence.
+
+Each sentence with a trigger word becomes a candidate event; its actors,
+victims, place, date and figures come from the mentions in the sentence,
+then its paragraph, then the headline. Attribution (أفاد، بحسب، شهود عيان)
+and modality cues (تبنى، نفى، هدد، لم يسفر، الجدير بالذكر) are read around
+it. Reports of one incident in several sentences are merged; counts over a
+period by a monitor become tolls. The interface — a Doc's text, sentences,
+blocks and mentions in, an ``Extraction`` out — is what a learned model
+would implement too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
+from rasd.arabic.segment import Sentence
+from rasd.events.lexicon import SPECIFICITY, EventLexicon
+from rasd.events.model import Event, Evidence, Party, Toll
+from rasd.events.notes import write_notes
+from rasd.mentions.actors import ActorLexicon
+from rasd.mentions.dates import parse_published
+from rasd.mentions.model import Mention
+from rasd.text.model import Block
+
+SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+UNATTRIBUTED_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+STATEMENT_VERBS = ("قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت",
+                   "وثق", "وثقت", "بحسب", "حسب", "وفق", "وفقا", "نقلا", "بيان", "زعم", "زعمت",
+                   "نفي", "نفت", "تبني", "تبنت")
+VICTIM_GROUPS = frozenset({"civilians", "children", "women", "displaced", "detainees",
+                           "captives", "journalists", "medical_workers", "aid_workers",
+                           "students", "farmers", "shepherds", "families", "protesters",
+                           "men", "youths", "elderly", "fishermen"})
+# Words just before an actor that make it the target, not the one acting.
+TARGET_MARKS = ("علي", "ضد", "مواقع", "موقع", "نقاط", "نقطه", "حواجز", "حاجز", "عناصر",
+                "مقاتلي", "صفوف", "استهدف", "استهدفت", "مع", "تجمعات", "مقر", "مقرات",
+                "دوريه", "رتل", "من")
+AGENT_MARKS = ("بنيران", "برصاص", "يد", "قبل", "نفذها", "نفذته", "شنها", "شنته", "لقوات",
+               "التابعه", "تابعه", "اطلقها", "اطلقته", "قصف", "غارات", "طائرات", "طيران",
+               "مسيره", "مسيرات")
+
+
+@dataclass
+class Extraction:
+    relevant: bool
+    reason: str | None
+    events: list[Event] = field(default_factory=list)
+    tolls: list[Toll] = field(default_factory=list)
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    value: str
+
+
+class EventExtractor:
+    """Finds events and tolls in one article."""
+
+    def __init__(self, lexicon: EventLexicon, actors: ActorLexicon) -> None:
+        self.lexicon = lexicon
+        self.actors = actors
+
+    # --- matching in the article's matching form, spans back in the original ---
+    def _cues(self, norm: NormalizedText, matcher: object) -> list[_Cue]:
+        out = []
+        for m in matcher.find(norm.text):  # type: ignore[attr-defined]
+            start, end = norm.to_original(m.start, m.end)
+            out.append(_Cue(start, end, m.values[0]))
+        return out
+
+    def __call__(self, text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
+                 mentions: Sequence[Mention], published: str | None) -> Extraction:
+        norm = normalize(text, MATCH_CONFIG)
+        lex = self.lexicon
+        cues = {
+            "trigger": self._cues(norm, lex.triggers),
+            "modality": self._cues(norm, lex.modality),
+            "verb": self._cues(norm, lex.attribution_verbs),
+            "category": self._cues(norm, lex.source_categories),
+            "toll": self._cues(norm, lex.toll_cues),
+        }
+        refine = {base: self._cues(norm, matcher) for base, matcher in lex.refine.items()}
+        pub = parse_published(published)
+        events: list[Event] = []
+        tolls: list[Toll] = []
+        for sentence in sentences:
+            found = self._sentence(text, sentence, sentences, blocks, mentions, cues, refine,
+                                   pub)
+            if isinstance(found, Toll):
+                tolls.append(found)
+            elif found is not None:
+                events.append(found)
+        events = merge_events(events)
+        for event in events:
+            event.notes = write_notes(event)
+        if not events and not tolls:
+            return Extraction(False, "no report of political violence, protest or a "
+                              "strategic development was found")
+        return Extraction(True, None, events, tolls)
+
+    # --- one sentence ---
+    def _sentence(self, text: str, sentence: Sentence, sentences: Sequence[Sentence],
+                  blocks: Sequence[Block], mentions: Sequence[Mention],
+                  cues: dict[str, list[_Cue]], refine: dict[str, list[_Cue]],
+                  pub: date | None) -> Event | Toll | None:
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        triggers = _within(cues["trigger"], sentence)
+        if not triggers:
+            return None
+        sub = _choose_type(triggers, _within_all(refine, sentence))
+        actors = [m for m in inside if m.kind == "actor"]
+        parties = [m for m in actors
+                   if self.actors.actors[str(m.ref)].type not in SOURCE_TYPES]
+        groups = [m for m in inside if m.kind == "group"]
+        quantities = [m for m in inside if m.kind == "quantity"]
+        places = [m for m in inside if m.kind == "place"]
+        casualties = [q for q in quantities if q.data.get("effect") or q.data.get("counts")]
+        if not (parties or places or casualties or groups):
+            return None  # a trigger word alone, with nothing it happened to
+        sources = self._sources(text, sentence, sentences, blocks, mentions, cues)
+        monitors = [m for m in actors if self.actors.actors[str(m.ref)].type in
+                    ("monitor", "ngo", "un_body")]
+        big = any((q.data.get("value") or 0) >= 20 or q.data.get("qualifier") in
+                  ("more_than", "about", "at_least", "hundreds", "thousands") for q in casualties)
+        if casualties and ((_within(cues["toll"], sentence) and (
+                any(s.get("kind") == "actor" for s in sources) or len(quantities) > 1))
+                or (monitors and big)):
+            if monitors and not any(s.get("kind") == "actor" for s in sources):
+                m = monitors[0]
+                sources = [{"kind": "actor", "id": m.ref, "name": m.data.get("name"),
+                            "text": m.text, "start": m.start, "end": m.end}, *sources]
+            return self._toll(sentence, text, parties, groups, casualties, sources)
+        event = Event(event_type=self.lexicon.event_type_of[sub], sub_event_type=sub,
+                      plover=self.lexicon.plover_of[sub])
+        trigger = min(triggers, key=lambda c: c.start)
+        self._assign_parties(event, text, parties, trigger)
+        event.victims = list(dict.fromkeys(str(g.ref) for g in groups
+                                           if g.ref in VICTIM_GROUPS))
+        if event.sub_event_type in ("Peaceful protest", "Violent demonstration") and \
+                event.actor1 is None:
+            protesters = next((g for g in groups if g.ref == "protesters"), None)
+            if protesters is not None:
+                event.actor1 = Party("protesters", "Protesters", protesters.text,
+                                     protesters.start, protesters.end)
+        self._figures(event, quantities, text, sentence)
+        event.location = _location(places) or _location(
+            _context(mentions, "place", sentence, sentences, blocks))
+        date_mention = _first(inside, "date") or _first(
+            _context(mentions, "date", sentence, sentences, blocks), "date")
+        if date_mention is not None and date_mention.ref:
+            event.event_date = date_mention.ref if date_mention.data["precision"] == "day" \
+                else None
+            event.time_precision = int(date_mention.data["time_precision"])
+        event.sources = sources
+        event.modality = _modality(_within(cues["modality"], sentence), date_mention, pub)
+        event.evidence.append(Evidence(sentence.start, sentence.end,
+                                       text[sentence.start : sentence.end],
+                                       f"trigger:{text[trigger.start:trigger.end]}→{sub}"))
+        return event
+
+    def _assign_parties(self, event: Event, text: str, parties: list[Mention],
+                        trigger: _Cue) -> None:
+        if not parties:
+            return
+
+        def word_before(m: Mention) -> str:
+            words = normalize(text[max(0, m.start - 25) : m.start], MATCH_CONFIG).text.split()
+            return words[-1] if words else ""
+
+        agents = [m for m in parties if word_before(m).lstrip("وفبل") in AGENT_MARKS
+                  or word_before(m) in AGENT_MARKS]
+        if event.sub_event_type in UNATTRIBUTED_TYPES and not agents:
+            # Mines and bombs rarely say who laid them; naming a group in the
+            # sentence is not saying it did this.
+            if len(parties) == 1 and word_before(parties[0]) not in TARGET_MARKS:
+                event.actor1 = None
+            return
+        targets = [m for m in parties if word_before(m) in TARGET_MARKS and m not in agents]
+        others = [m for m in parties if m not in agents and m not in targets]
+        order = agents + others + targets
+        first = order[0]
+        event.actor1 = _party(first, self.actors)
+        second = next((m for m in order[1:] if m.ref != first.ref), None)
+        if second is not None:
+            event.actor2 = _party(second, self.actors)
+
+    def _figures(self, event: Event, quantities: list[Mention], text: str,
+                 sentence: Sentence) -> None:
+        for q in quantities:
+            effect = q.data.get("effect") or q.data.get("counts")
+            value = q.data.get("value")
+            qualifier = str(q.data.get("qualifier"))
+            if qualifier in ("dozens", "hundreds", "thousands", "several"):
+                qualifier, value = "unknown", None
+            number = int(value) if isinstance(value, int | float) else None
+            if effect == "killed" and event.fatalities_qualifier is None:
+                event.fatalities, event.fatalities_qualifier = number, qualifier
+            elif effect == "injured" and event.injuries_qualifier is None:
+                event.injuries, event.injuries_qualifier = number, qualifier
+            elif effect in ("arrested", "captured", "released", "displaced") and \
+                    getattr(event, effect) is None:
+                setattr(event, effect, number)
+
+    def _sources(self, text: str, sentence: Sentence, sentences: Sequence[Sentence],
+                 blocks: Sequence[Block], mentions: Sequence[Mention],
+                 cues: dict[str, list[_Cue]]) -> list[dict[str, object]]:
+        for scope in _scopes(sentence, sentences, blocks):
+            found = self._sources_in(text, scope, mentions, cues)
+            if found:
+                return found
+        return []
+
+    def _sources_in(self, text: str, scope: Sentence, mentions: Sequence[Mention],
+                    cues: dict[str, list[_Cue]]) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
+        verbs = _within(cues["verb"], scope)
+        categories = _within(cues["category"], scope)
+        for cat in categories:
+            if cat.value in ("correspondent", "eyewitnesses") or any(
+                    0 <= cat.start - v.end <= 30 or 0 <= v.start - cat.end <= 30 for v in verbs):
+                out.append({"kind": "category", "id": cat.value,
+                            "text": text[cat.start:cat.end], "start": cat.start,
+                            "end": cat.end})
+        for m in mentions:
+            if m.kind != "actor" or not (scope.start <= m.start < scope.end):
+                continue
+            actor = self.actors.actors[str(m.ref)]
+            # "أعلنت قسد", "بحسب المرصد": the actor right after the verb speaks.
+            said = any(0 <= m.start - v.end <= 3 for v in verbs)
+            outlet = actor.type in SOURCE_TYPES and (
+                any(0 <= m.start - v.end <= 30 for v in verbs)
+                or any(0 <= m.start - c.end <= 3 for c in categories))
+            if said or outlet:
+                out.append({"kind": "actor", "id": actor.id, "name": actor.name,
+                            "text": m.text, "start": m.start, "end": m.end})
+        seen: set[object] = set()
+        unique = []
+        for s in out:
+            if s["id"] not in seen:
+                seen.add(s["id"])
+                unique.append(s)
+        return unique
+
+    def _toll(self, sentence: Sentence, text: str, parties: list[Mention],
+              groups: list[Mention], casualties: list[Mention],
+              sources: list[dict[str, object]]) -> Toll:
+        q = max(casualties, key=lambda m: m.data.get("value") or 0)
+        value = q.data.get("value")
+        perpetrator = next((_party(m, self.actors) for m in parties if m.start > q.start),
+                           None) or (_party(parties[0], self.actors) if parties else None)
+        victims = next((str(g.ref) for g in groups), q.data.get("counts"))
+        source = next((s for s in sources if s.get("kind") == "actor"), None) or (
+            sources[0] if sources else None)
+        parties = [m for m in parties if source is None or m.ref != source.get("id")]
+        return Toll(
+            perpetrator=perpetrator, victims=str(victims) if victims else None,
+            count=int(value) if isinstance(value, int | float) else None,
+            qualifier=str(q.data.get("qualifier")), effect=str(q.data.get("effect", "killed")),
+            period=None, source=source,
+            evidence=[Evidence(sentence.start, sentence.end, text[sentence.start:sentence.end],
+                               "toll")],
+        )
+
+
+def _within(cues: list[_Cue], s: Sentence) -> list[_Cue]:
+    return [c for c in cues if s.start <= c.start < s.end]
+
+
+def _within_all(refine: dict[str, list[_Cue]], s: Sentence) -> dict[str, list[_Cue]]:
+    return {base: _within(found, s) for base, found in refine.items()}
+
+
+def _choose_type(triggers: list[_Cue], refine: dict[str, list[_Cue]]) -> str:
+    sub = min((t.value for t in triggers), key=SPECIFICITY.index)
+    for cue in refine.get(sub, []):
+        if SPECIFICITY.index(cue.value) < SPECIFICITY.index(sub) or sub in (
+                "Non-state actor overtakes territory", "Armed clash", "Peaceful protest",
+                "Looting/property destruction", "Remote explosive/landmine/IED",
+                "Shelling/artillery/missile attack"):
+            return cue.value
+    return sub
+
+
+def _party(m: Mention, actors: ActorLexicon) -> Party:
+    actor = actors.actors[str(m.ref)]
+    return Party(actor.id, actor.name, m.text, m.start, m.end)
+
+
+def _scopes(sentence: Sentence, sentences: Sequence[Sentence],
+            blocks: Sequence[Block]) -> list[Sentence]:
+    """The sentence, then its paragraph's other sentences; for the headline, the lead."""
+    same_block = [s for s in sentences if s.block == sentence.block and s is not sentence]
+    scopes = [sentence, *same_block]
+    if sentence.block < len(blocks) and blocks[sentence.block].kind == "headline":
+        lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
+        scopes += [s for s in sentences if s.block == lead]
+    return scopes
+
+
+def _context(mentions: Sequence[Mention], kind: str, sentence: Sentence,
+             sentences: Sequence[Sentence], blocks: Sequence[Block]) -> list[Mention]:
+    """Mentions of ``kind`` in the sentence's paragraph, else in the headline."""
+    block = blocks[sentence.block] if sentence.block < len(blocks) else None
+    if block is not None:
+        found = [m for m in mentions if m.kind == kind and block.start <= m.start < block.end]
+        if found:
+            return found
+    headline = next((b for b in blocks if b.kind == "headline"), None)
+    if headline is not None:
+        return [m for m in mentions if m.kind == kind and headline.start <= m.start <
+                headline.end]
+    return []
+
+
+def _first(mentions: Sequence[Mention], kind: str) -> Mention | None:
+    return next((m for m in mentions if m.kind == kind), None)
+
+
+def _location(places: Sequence[Mention]) -> dict[str, object] | None:
+    if not places:
+        return None
+    best = min(places, key=lambda m: (int(m.data["geo_precision"]), m.start))  # type: ignore[call-overload]
+    keys = ("name", "name_ar", "latitude", "longitude", "country", "admin1", "geo_precision")
+    return {"id": best.ref, "text": best.text, "start": best.start, "end": best.end,
+            **{k: best.data.get(k) for k in keys}}
+
+
+def _modality(found: list[_Cue], when: Mention | None, pub: date | None) -> str:
+    kinds = [c.value for c in found]
+    for kind in ("denied", "negated", "planned", "claimed", "background"):
+        if kind in kinds:
+            return kind
+    if when is not None and pub is not None and when.data.get("resolved") and when.ref:
+        try:
+            year = int(str(when.ref)[:4])
+        except ValueError:
+            return "reported"
+        if year < pub.year - 1 or (year < pub.year and str(when.data["precision"]) == "year"):
+            return "background"
+    return "reported"
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One incident told in several sentences (headline, lead, detail) is one event."""
+    merged: list[Event] = []
+    for event in events:
+        match = next((m for m in merged if _same_incident(m, event)), None)
+        if match is None:
+            merged.append(event)
+            continue
+        for name in ("actor1", "actor2", "location", "event_date", "time_precision",
+                     "fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
+                     "arrested", "captured", "released", "displaced"):
+            if getattr(match, name) is None and getattr(event, name) is not None:
+                setattr(match, name, getattr(event, name))
+        match.victims = list(dict.fromkeys(match.victims + event.victims))
+        if not match.sources:
+            match.sources = event.sources
+        match.evidence.extend(event.evidence)
+    return merged
+
+
+def _same_incident(a: Event, b: Event) -> bool:
+    if a.sub_event_type != b.sub_event_type or a.modality != b.modality:
+        return False
+    if a.location and b.location and a.location.get("id") != b.location.get("id"):
+        return False
+    if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id:
+        return False
+    return not (a.event_date and b.event_date and a.event_date != b.event_date)

@@ -1,0 +1,63 @@
+"""The event lexicon: triggers by sub-event type, refining cues, modality and attribution words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd.data import load_yaml
+from rasd.mentions.matcher import PhraseMatcher
+
+# When one sentence holds triggers of several types, the most specific wins:
+# a قصف with a انتحاري is a suicide bomb, an اشتباكات with a سيطرة a takeover.
+SPECIFICITY = [
+    "Chemical weapon", "Suicide bomb", "Sexual violence", "Grenade",
+    "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Excessive force against protesters", "Protest with intervention", "Violent demonstration",
+    "Mob violence", "Peaceful protest", "Abduction/forced disappearance",
+    "Government regains territory", "Non-state actor overtakes territory",
+    "Non-violent transfer of territory", "Disrupted weapons use", "Agreement", "Arrests",
+    "Attack", "Armed clash", "Looting/property destruction", "Headquarters or base established",
+    "Change to group/activity", "Other",
+]
+
+
+@dataclass
+class EventLexicon:
+    version: str
+    event_type_of: dict[str, str]
+    plover_of: dict[str, str]
+    triggers: PhraseMatcher[str]
+    refine: dict[str, PhraseMatcher[str]]
+    modality: PhraseMatcher[str]
+    attribution_verbs: PhraseMatcher[str]
+    source_categories: PhraseMatcher[str]
+    toll_cues: PhraseMatcher[str]
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> EventLexicon:
+        types = load_yaml(folder / "types.yaml" if folder else "events/types.yaml")
+        trig = load_yaml(folder / "triggers.yaml" if folder else "events/triggers.yaml")
+        event_type_of: dict[str, str] = {}
+        plover_of: dict[str, str] = {}
+        for event_type, subs in types.content["event_types"].items():
+            for sub, plover in subs.items():
+                event_type_of[sub] = event_type
+                plover_of[sub] = plover
+        c = trig.content
+        return cls(
+            version=f"types {types.version}, triggers {trig.version}",
+            event_type_of=event_type_of,
+            plover_of=plover_of,
+            triggers=PhraseMatcher((w, sub) for sub, words in c["triggers"].items()
+                                   for w in words),
+            refine={base: PhraseMatcher((w, target) for target, words in targets.items()
+                                        for w in words)
+                    for base, targets in c["refine"].items()},
+            modality=PhraseMatcher((w, m) for m, words in c["modality"].items() for w in words),
+            attribution_verbs=PhraseMatcher((w, "verb") for w in c["attribution"]["verbs"]),
+            source_categories=PhraseMatcher((w, cat) for cat, words in
+                                            c["attribution"]["categories"].items()
+                                            for w in words),
+            toll_cues=PhraseMatcher((w, "toll") for w in c["toll"]["cues"]),
+        )
