@@ -19,6 +19,7 @@ from rasd.acquire import AcquireConfig, Rejected, read_sources
 from rasd.events.extract import EventExtractor
 from rasd.events.lexicon import EventLexicon
 from rasd.export import doc_to_dict, rejected_to_dict
+from rasd.export.events import acled_csv, geojson
 from rasd.mentions import MentionFinder
 from rasd.pipeline import Doc, Pipeline
 
@@ -115,8 +116,11 @@ def _summary(console: Console, done: int, rejected: list[Rejected]) -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-              show_default=True, help="table for reading; json or jsonl for programs.")
+@click.option("--format", "fmt",
+              type=click.Choice(["table", "json", "jsonl", "acled-csv", "geojson"]),
+              default="table", show_default=True,
+              help="table for reading; json or jsonl for programs; acled-csv and geojson "
+                   "for the events.")
 @click.option("--outlet", help="Outlet name for inputs that do not carry one.")
 @click.option("--max-bytes", type=int, default=AcquireConfig.max_bytes, show_default=True,
               help="Largest single page read; dumps and archives are streamed.")
@@ -145,6 +149,10 @@ def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: i
     done = 0
     rejected: list[Rejected] = []
     collected: list[dict[str, Any]] = []
+    collected_docs: list[Doc] = []
+    if fmt in ("acled-csv", "geojson") and not mentions:
+        raise click.UsageError(f"--format {fmt} needs the events, so it cannot be used with "
+                               "--no-mentions")
     reject_file: IO[str] | None = rejects.open("w", encoding="utf-8") if rejects else None
     try:
         for item in pipeline.run(read_sources(sources, config)):
@@ -156,7 +164,9 @@ def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: i
                     sys.stdout.write(json.dumps(rejected_to_dict(item), ensure_ascii=False) + "\n")
                 continue
             done += 1
-            if fmt == "table":
+            if fmt in ("acled-csv", "geojson"):
+                collected_docs.append(item)
+            elif fmt == "table":
                 _render_doc(out, item)
             elif fmt == "jsonl":
                 sys.stdout.write(json.dumps(doc_to_dict(item, tokens=tokens),
@@ -166,6 +176,11 @@ def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: i
     finally:
         if reject_file:
             reject_file.close()
+    if fmt == "acled-csv":
+        sys.stdout.write(acled_csv(collected_docs))
+    elif fmt == "geojson":
+        sys.stdout.write(json.dumps(geojson(collected_docs), ensure_ascii=False, indent=2)
+                         + "\n")
     if fmt == "json":
         payload = {
             "documents": collected,
@@ -176,6 +191,62 @@ def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: i
     _summary(err, done, rejected)
     if done == 0:
         raise SystemExit(1)
+
+
+@main.command()
+@click.argument("gold", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all",
+              show_default=True, help="Which part of the annotated set to score.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--show-errors", type=int, default=10, show_default=True,
+              help="How many misses and false alarms to list.")
+def evaluate(gold: tuple[Path, ...], split: str, fmt: str, show_errors: int) -> None:
+    """Score event extraction against annotated articles (GOLD JSON Lines files).
+
+    Prints precision, recall and F1 of events per event type and overall,
+    field accuracy over matched events, relevance accuracy, tolls, and the
+    misses and false alarms with their evidence. The format of GOLD is in
+    docs/gold-format.md.
+    """
+    from rasd.evaluate.events import evaluate_articles, load_gold
+
+    articles = [a for a in load_gold(gold) if split == "all" or a.split == split]
+    if not articles:
+        raise click.UsageError(f"no gold articles in split {split!r}")
+    finder = MentionFinder.load()
+    pipeline = Pipeline.default(mentions=finder,
+                                events=EventExtractor(EventLexicon.load(), finder.actors))
+    score = evaluate_articles(articles, pipeline)
+    figures = score.figures()
+    if fmt == "json":
+        figures["misses"] = score.misses
+        figures["false_alarms"] = score.false_alarms
+        sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console()
+    table = Table(title=f"events, {figures['articles']} articles ({split})", header_style="bold")
+    for column in ("event type", "gold", "found", "precision", "recall", "F1"):
+        table.add_column(column, justify="right" if column != "event type" else "left")
+    for name, f in [*figures["by_type"].items(), ("all", figures["events"])]:
+        table.add_row(name, str(f["gold"]), str(f["found"]), f"{f['precision']:.3f}",
+                      f"{f['recall']:.3f}", f"{f['f1']:.3f}")
+    console.print(table)
+    fields = Table(title=f"field accuracy over {figures['matched_events']} matched events",
+                   header_style="bold")
+    fields.add_column("field")
+    fields.add_column("accuracy", justify="right")
+    for name, value in figures["fields"].items():
+        fields.add_row(name, f"{value:.3f}")
+    console.print(fields)
+    tolls = figures["tolls"]
+    console.print(f"relevance accuracy {figures['relevance_accuracy']:.3f}; tolls: "
+                  f"{tolls['matched']} of {tolls['gold']} found ({tolls['found']} reported)")
+    for label, items in (("missed", score.misses), ("false alarm", score.false_alarms)):
+        for item in items[:show_errors]:
+            console.print(Text(f"{label}: [{item['article']}] {item['sub_event_type']}: "
+                               f"{(item['evidence'] or '')[:120]}"))
 
 
 @main.group()

@@ -192,8 +192,11 @@ class EventExtractor:
 
     def _figures(self, event: Event, quantities: list[Mention], text: str,
                  sentence: Sentence) -> None:
+        default = {"Arrests": "arrested", "Abduction/forced disappearance": "captured"}.get(
+            event.sub_event_type)
         for q in quantities:
-            effect = q.data.get("effect") or q.data.get("counts")
+            effect = q.data.get("effect") or (default if q.data.get("counts") not in (
+                "killed", "injured") else None) or q.data.get("counts")
             value = q.data.get("value")
             qualifier = str(q.data.get("qualifier"))
             if qualifier in ("dozens", "hundreds", "thousands", "several"):
@@ -325,7 +328,7 @@ def _first(mentions: Sequence[Mention], kind: str) -> Mention | None:
 def _location(places: Sequence[Mention]) -> dict[str, object] | None:
     if not places:
         return None
-    best = min(places, key=lambda m: (int(m.data["geo_precision"]), m.start))  # type: ignore[call-overload]
+    best = min(places, key=lambda m: (int(str(m.data["geo_precision"])), m.start))
     keys = ("name", "name_ar", "latitude", "longitude", "country", "admin1", "geo_precision")
     return {"id": best.ref, "text": best.text, "start": best.start, "end": best.end,
             **{k: best.data.get(k) for k in keys}}
@@ -354,6 +357,9 @@ def merge_events(events: list[Event]) -> list[Event]:
         if match is None:
             merged.append(event)
             continue
+        if match.location and event.location and str(event.location.get("geo_precision")) < \
+                str(match.location.get("geo_precision")):
+            match.location = event.location  # the town is more precise than the region
         for name in ("actor1", "actor2", "location", "event_date", "time_precision",
                      "fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
                      "arrested", "captured", "released", "displaced"):
@@ -366,10 +372,19 @@ def merge_events(events: list[Event]) -> list[Event]:
     return merged
 
 
+def _same_area(a: dict[str, object], b: dict[str, object]) -> bool:
+    """The same place, or a town inside the governorate the other names."""
+    if a.get("id") == b.get("id"):
+        return True
+    coarse, fine = (a, b) if str(a.get("geo_precision")) > str(b.get("geo_precision")) else (b, a)
+    return str(coarse.get("geo_precision")) != str(fine.get("geo_precision")) and \
+        coarse.get("admin1") is not None and coarse.get("admin1") == fine.get("admin1")
+
+
 def _same_incident(a: Event, b: Event) -> bool:
     if a.sub_event_type != b.sub_event_type or a.modality != b.modality:
         return False
-    if a.location and b.location and a.location.get("id") != b.location.get("id"):
+    if a.location and b.location and not _same_area(a.location, b.location):
         return False
     if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id:
         return False

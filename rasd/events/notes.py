@@ -7,7 +7,8 @@ from rasd.events.model import Event
 _VERBS = {
     "Armed clash": "clashed with", "Government regains territory": "regained territory from",
     "Non-state actor overtakes territory": "took over territory from",
-    "Chemical weapon": "used chemical weapons against", "Air/drone strike": "carried out an air/drone strike on",
+    "Chemical weapon": "used chemical weapons against",
+    "Air/drone strike": "carried out an air/drone strike on",
     "Suicide bomb": "carried out a suicide bombing against",
     "Shelling/artillery/missile attack": "shelled",
     "Remote explosive/landmine/IED": "detonated an explosive device against",

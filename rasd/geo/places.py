@@ -126,7 +126,22 @@ class PlaceFinder:
             units = {(places[i].country, places[i].admin1) for i in f.ids}
             if len(units) == 1 and places[f.ids[0]].feature != "country":
                 admin1s[units.pop()] += 1
-        return [self._resolve(norm, f, countries, admin1s) for f in found]
+        kept = [f for f in found if self._in_scope(f, countries)]
+        return [self._resolve(norm, f, countries, admin1s) for f in kept]
+
+    def _in_scope(self, f: _Found, countries: Counter[str]) -> bool:
+        """A bare small place in a country the article is otherwise not about is a
+        word that happens to be a place name somewhere (حربية: Harbiye, Turkey)."""
+        if f.cue is not None:
+            return True
+        places = [self.gazetteer.places[i] for i in f.ids]
+        own = {p.country for p in places}
+        others = Counter({c: n for c, n in countries.items() if n})
+        if len(own) == 1:
+            others[next(iter(own))] -= 1
+        if not +others or any(others[c] > 0 for c in own):
+            return True
+        return any(p.feature in ("admin1", "country") or p.population >= 100_000 for p in places)
 
     def _score(self, place: Place, f: _Found, countries: Counter[str],
                admin1s: Counter[tuple[str, str]]) -> tuple[float, list[str]]:

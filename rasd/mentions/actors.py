@@ -90,8 +90,13 @@ class ActorLexicon:
     """All actors, their alias matcher and the generic-reference rules."""
 
     def __init__(self, actors: Iterable[Actor], generic_rules: Iterable[GenericRule],
-                 versions: dict[str, str], not_after: Iterable[str] = ()) -> None:
+                 versions: dict[str, str], not_after: Iterable[str] = (),
+                 adjectives: dict[str, list[str]] | None = None,
+                 military_nouns: Iterable[str] = ()) -> None:
         self.not_after = frozenset(match_key(w) for w in not_after)
+        self.military_nouns = frozenset(match_key(w) for w in military_nouns)
+        self.adjectives: PhraseMatcher[str] = PhraseMatcher(
+            (form, actor_id) for actor_id, forms in (adjectives or {}).items() for form in forms)
         self.actors: dict[str, Actor] = {}
         for actor in actors:
             if actor.id in self.actors:
@@ -131,7 +136,9 @@ class ActorLexicon:
             for r in gen.content["references"] for term in r["terms"]
         ]
         versions = {f.name: f.version for f in files} | {gen.name: gen.version}
-        lexicon = cls(actors, rules, versions, gen.content.get("not_after") or [])
+        lexicon = cls(actors, rules, versions, gen.content.get("not_after") or [],
+                      gen.content.get("nationality_adjectives") or {},
+                      gen.content.get("military_nouns") or [])
         lexicon.check()
         return lexicon
 
@@ -191,6 +198,16 @@ class ActorLexicon:
             if len(ids) == 1 and len(self.actors[ids[0]].country) == 1:
                 countries[self.actors[ids[0]].country[0]] += 1
         named = []
+        taken_spans = [(m.word_start, m.end) for m in matches]
+        for m in self.adjectives.find(text):
+            # طائرات حربية روسية: an adjective counts only after a military noun.
+            before = text[max(0, m.word_start - 30) : m.word_start].split()
+            if not before or not any(w in self.military_nouns for w in before[-2:]):
+                continue
+            if any(m.word_start < e and s < m.end for s, e in taken_spans):
+                continue
+            matches.append(m)
+        matches.sort(key=lambda m: m.start)
         for m in matches:
             ids = list(dict.fromkeys(m.values))
             extra: dict[str, object] = {}

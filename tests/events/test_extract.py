@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+from helpers import SHARED_SAMPLE
+
+from rasd.acquire import Document, Provenance, content_hash, read_sources
+from rasd.events.extract import Extraction
+from rasd.pipeline import Pipeline
+
+
+def extract(pipeline: Pipeline, text: str, published: str | None = "2024-03-07") -> Extraction:
+    doc = pipeline(Document(text, "text", Provenance("t", content_hash(text),
+                                                       published=published)))
+    assert doc.extraction is not None
+    return doc.extraction
+
+
+def test_an_air_strike_with_its_actor_place_and_toll(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارات روسية على ريف إدلب\n"
+                     "شنت طائرات حربية روسية أمس غارات على بلدة كفرنبل جنوبي إدلب، ما أدى إلى "
+                     "مقتل خمسة مدنيين بينهم طفلان، بحسب ما أفاد مراسلنا.")
+    [event] = [e for e in result.events if e.sub_event_type == "Air/drone strike"]
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor1 is not None and "russia" in event.actor1.id
+    assert event.location is not None and event.location["country"] == "SY"
+    assert (event.fatalities, event.fatalities_qualifier) == (5, "exact")
+    assert "civilians" in event.victims
+    assert event.event_date == "2024-03-06"
+    assert {s["id"] for s in event.sources} == {"correspondent"}
+    assert event.notes.startswith("On 2024-03-06,")
+
+
+def test_arrests_count_who_was_taken(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "حملة اعتقالات في طفس\nاعتقلت قوات النظام 12 شاباً في "
+                     "مدينة طفس بريف درعا الغربي خلال حملة دهم، وفق مصادر محلية.")
+    [event] = result.events
+    assert event.sub_event_type == "Arrests" and event.arrested == 12
+    assert event.actor1 is not None and event.actor1.id == "saa"
+
+
+def test_claims_and_denials_are_marked(full_pipeline: Pipeline) -> None:
+    claimed = extract(full_pipeline, "هجوم في البادية\nتبنى تنظيم داعش هجوماً على حاجز لقوات "
+                      "النظام قرب مدينة السخنة أسفر عن مقتل ثلاثة عناصر.")
+    assert [e.modality for e in claimed.events] == ["claimed"]
+    denied = extract(full_pipeline, "نفي\nنفت قوات سوريا الديمقراطية قصف قرية الحوايج شرق "
+                     "دير الزور.")
+    assert [e.modality for e in denied.events] == ["denied"]
+
+
+def test_an_article_about_football_is_not_relevant(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الكرامة يفوز على الجيش\nفاز نادي الكرامة على ضيفه نادي "
+                     "الجيش بثلاثة أهداف مقابل هدف في الدوري السوري لكرة القدم.")
+    assert not result.relevant and result.events == [] and result.reason
+
+
+@pytest.mark.skipif(not SHARED_SAMPLE.exists(), reason="sample page not present")
+def test_the_sample_page_as_the_brief_codes_it(full_pipeline: Pipeline) -> None:
+    [document] = list(read_sources([str(SHARED_SAMPLE)]))
+    assert isinstance(document, Document)
+    doc = full_pipeline(document)
+    assert doc.extraction is not None
+    events = doc.extraction.events
+    by_type = {e.sub_event_type: e for e in events if e.modality != "background"}
+    agreement = by_type["Agreement"]
+    assert {agreement.actor1.id, agreement.actor2.id} == {"sdf", "isis"}  # type: ignore[union-attr]
+    transfer = by_type["Non-violent transfer of territory"]
+    assert (transfer.actor1.id, transfer.actor2.id) == ("isis", "sdf")  # type: ignore[union-attr]
+    assert transfer.location is not None and transfer.location["name"] == "Hajīn"
+    mine = by_type["Remote explosive/landmine/IED"]
+    assert mine.actor1 is None and "civilians" in mine.victims
+    assert mine.fatalities is None and mine.fatalities_qualifier == "unknown"
+    assert by_type["Arrests"].actor1.id == "sdf"  # type: ignore[union-attr]
+    [toll] = doc.extraction.tolls
+    assert (toll.count, toll.qualifier, toll.victims) == (400, "more_than", "civilians")
+    assert toll.source is not None and toll.source["id"] == "snhr"
+    assert toll.perpetrator is not None and toll.perpetrator.id == "intl_coalition"
+    background = [e for e in events if e.modality == "background"]
+    assert background and background[0].location["name"] == "Ar Raqqah"  # type: ignore[index]
+    assert all(e.event_date is None for e in events)  # the page gives no day
+    text = doc.require_article().text
+    for e in events:
+        for ev in e.evidence:
+            assert text[ev.start : ev.end] == ev.text
