@@ -72,7 +72,9 @@ def name_keys(name: str) -> set[str]:
     """Matching forms of a name: as written, without the article, without spaces."""
     key = match_key(name)
     keys = {key}
-    if key.startswith("ال") and len(key) > 4:
+    # Without its article a short name is often an ordinary word (الباب → باب,
+    # الرقة → رقة as in ورقة); only longer names are indexed bare (بوكمال).
+    if key.startswith("ال") and len(key) - 2 >= 5:
         keys.add(key[2:])
     if " " in key:
         keys.add(key.replace(" ", ""))

@@ -82,7 +82,8 @@ class PlaceFinder:
         found: list[_Found] = []
         for m in self.matcher.find(text):
             ostart, oend = norm.to_original(m.start, m.end)
-            if any(ostart < e and s < oend for s, e in taken):
+            countries_only = all(self.gazetteer.places[i].feature == "country" for i in m.values)
+            if not countries_only and any(ostart < e and s < oend for s, e in taken):
                 continue  # part of an actor's name (مجلس دير الزور العسكري)
             before = self._word_before(text, m.word_start)
             cue = cue_start = None
@@ -93,7 +94,7 @@ class PlaceFinder:
                 bare = word[1:] if word[:1] in "وفبل" and word[1:] in self.cues.types else word
                 if bare in self.cues.types:
                     cue, cue_start = self.cues.types[bare], where
-            if cue is None and not self._plausible(m.key, m.values):
+            if cue in (None, "direction") and not self._plausible(m.key, m.values):
                 continue
             direction, end = self._direction(text, m.end)
             ids = tuple(dict.fromkeys(m.values))
@@ -106,7 +107,7 @@ class PlaceFinder:
         """Without a place-type word, ordinary words and tiny names are not places."""
         if key in self.not_places:
             return False
-        if len(key.replace(" ", "")) <= 3:
+        if len(key.replace(" ", "")) <= 4:
             places = self.gazetteer.places
             return any(places[i].feature in ("admin1", "country") or places[i].population >= 10000
                        for i in ids)
@@ -130,10 +131,8 @@ class PlaceFinder:
         return [self._resolve(norm, f, countries, admin1s) for f in kept]
 
     def _in_scope(self, f: _Found, countries: Counter[str]) -> bool:
-        """A bare small place in a country the article is otherwise not about is a
+        """A bare place in a country the article is otherwise not about is mostly a
         word that happens to be a place name somewhere (حربية: Harbiye, Turkey)."""
-        if f.cue is not None:
-            return True
         places = [self.gazetteer.places[i] for i in f.ids]
         own = {p.country for p in places}
         others = Counter({c: n for c, n in countries.items() if n})
@@ -141,7 +140,8 @@ class PlaceFinder:
             others[next(iter(own))] -= 1
         if not +others or any(others[c] > 0 for c in own):
             return True
-        return any(p.feature in ("admin1", "country") or p.population >= 100_000 for p in places)
+        return any(p.feature in ("admin1", "country") or p.population >= 1_000_000
+                   for p in places)
 
     def _score(self, place: Place, f: _Found, countries: Counter[str],
                admin1s: Counter[tuple[str, str]]) -> tuple[float, list[str]]:
@@ -176,7 +176,7 @@ class PlaceFinder:
                         key=lambda s: -s[0])
         best_score, best_why, best_id = scored[0]
         best = places[best_id]
-        region = f.cue == "region" or f.direction is not None
+        region = f.cue in ("region", "direction") or f.direction is not None
         if best.feature in ("admin1", "country"):
             precision = 2 if region and best.feature == "admin1" else 3
         else:
