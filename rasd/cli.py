@@ -143,7 +143,7 @@ def extract(sources: tuple[str, ...], fmt: str, outlet: str | None, max_bytes: i
     config = AcquireConfig(max_bytes=max_bytes, outlet=outlet)
     finder = MentionFinder.load(with_places=places) if mentions else None
     extractor = EventExtractor(EventLexicon.load(), finder.actors) if finder else None
-    pipeline = Pipeline.default(mentions=finder, events=extractor)
+    pipeline = Pipeline.default(mentions=finder, events=extractor, tokens=tokens)
     out = Console(soft_wrap=fmt != "table")
     err = Console(stderr=True)
     done = 0

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rasd.acquire.model import Document, Rejected
-from rasd.arabic.normalize import NormalizedText, normalize
+from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
 from rasd.arabic.segment import Sentence, split_sentences
 from rasd.arabic.tokens import Token, Tokenizer
 from rasd.errors import RasdError, StageError
@@ -39,6 +39,12 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     mentions: list[Mention] | None = None
     extraction: Extraction | None = None
+    match: NormalizedText | None = None  # the lexicon-matching form, shared by later stages
+
+    def match_form(self) -> NormalizedText:
+        if self.match is None:
+            self.match = normalize(self.require_article().text, MATCH_CONFIG)
+        return self.match
 
     def require_article(self) -> Article:
         if self.article is None:
@@ -84,7 +90,7 @@ def mentions_component(finder: MentionFinder) -> Component:
     def mentions(doc: Doc) -> Doc:
         article = doc.require_article()
         doc.mentions = finder(article.text, article.published or
-                              article.provenance.published)
+                              article.provenance.published, norm=doc.match_form())
         return doc
 
     return mentions
@@ -95,7 +101,7 @@ def events_component(extractor: EventExtractor) -> Component:
         article = doc.require_article()
         doc.extraction = extractor(article.text, doc.sentences, article.blocks,
                                    doc.mentions or [], article.published or
-                                   article.provenance.published)
+                                   article.provenance.published, norm=doc.match_form())
         return doc
 
     return events
@@ -111,7 +117,7 @@ class Pipeline:
     def default(cls, extractor: MainTextExtractor | None = None,
                 tokenizer: Tokenizer | None = None,
                 mentions: MentionFinder | None = None,
-                events: EventExtractor | None = None) -> Pipeline:
+                events: EventExtractor | None = None, tokens: bool = True) -> Pipeline:
         """The text stages, then mentions and events when their stages are given."""
         tokenizer = tokenizer or Tokenizer()
         if mentions is not None:
@@ -121,8 +127,9 @@ class Pipeline:
             ("main_text", main_text_component(extractor or MainTextExtractor())),
             ("normalize", normalize_component),
             ("segment", segment_component),
-            ("tokenize", tokenize_component(tokenizer)),
         ]
+        if tokens:
+            components.append(("tokenize", tokenize_component(tokenizer)))
         if mentions is not None:
             components.append(("mentions", mentions_component(mentions)))
             if events is not None:

@@ -65,6 +65,7 @@ class EventExtractor:
     def __init__(self, lexicon: EventLexicon, actors: ActorLexicon) -> None:
         self.lexicon = lexicon
         self.actors = actors
+        self._norm = normalize("")
 
     # --- matching in the article's matching form, spans back in the original ---
     def _cues(self, norm: NormalizedText, matcher: object) -> list[_Cue]:
@@ -75,8 +76,10 @@ class EventExtractor:
         return out
 
     def __call__(self, text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
-                 mentions: Sequence[Mention], published: str | None) -> Extraction:
-        norm = normalize(text, MATCH_CONFIG)
+                 mentions: Sequence[Mention], published: str | None,
+                 norm: NormalizedText | None = None) -> Extraction:
+        norm = norm or normalize(text, MATCH_CONFIG)
+        self._norm = norm
         lex = self.lexicon
         cues = {
             "trigger": self._cues(norm, lex.triggers),
@@ -169,8 +172,11 @@ class EventExtractor:
         if not parties:
             return
 
+        norm = self._norm
+
         def word_before(m: Mention) -> str:
-            words = normalize(text[max(0, m.start - 25) : m.start], MATCH_CONFIG).text.split()
+            start = norm.from_original(m.start, m.end)[0]
+            words = norm.text[max(0, start - 25) : start].split()
             return words[-1] if words else ""
 
         agents = [m for m in parties if word_before(m).lstrip("وفبل") in AGENT_MARKS

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rasd.arabic.normalize import MATCH_CONFIG, normalize
+from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
 from rasd.mentions.actors import Actor, ActorLexicon
 from rasd.mentions.dates import DateFinder, parse_published
 from rasd.mentions.groups import GroupLexicon
@@ -63,8 +63,10 @@ class MentionFinder:
             out["gazetteer"] = self.places.gazetteer.version  # type: ignore[attr-defined]
         return out
 
-    def __call__(self, text: str, published: str | None) -> list[Mention]:
-        norm = normalize(text, MATCH_CONFIG)
+    def __call__(self, text: str, published: str | None,
+                 norm: NormalizedText | None = None) -> list[Mention]:
+        """All mentions in ``text``; ``norm`` is its matching form when already computed."""
+        norm = norm or normalize(text, MATCH_CONFIG)
         dates = self.dates.find(norm, published)
         actors = self.actors.find(norm, parse_published(published))
         taken = [(m.start, m.end) for m in actors]
