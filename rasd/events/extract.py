@@ -87,12 +87,16 @@ class EventExtractor:
             "verb": self._cues(norm, lex.attribution_verbs),
             "category": self._cues(norm, lex.source_categories),
             "toll": self._cues(norm, lex.toll_cues),
+            "speaker": self._cues(norm, lex.speakers),
         }
         refine = {base: self._cues(norm, matcher) for base, matcher in lex.refine.items()}
         pub = parse_published(published)
         events: list[Event] = []
         tolls: list[Toll] = []
-        for sentence in sentences:
+        # Body first: the headline repeats the lead, and the lead is more precise.
+        ordered = sorted(sentences, key=lambda s: (
+            s.block < len(blocks) and blocks[s.block].kind == "headline", s.start))
+        for sentence in ordered:
             found = self._sentence(text, sentence, sentences, blocks, mentions, cues, refine,
                                    pub)
             if isinstance(found, Toll):
@@ -100,6 +104,13 @@ class EventExtractor:
             elif found is not None:
                 events.append(found)
         events = merge_events(events)
+        dated = next((e for e in events if e.event_date and e.modality != "background"), None)
+        for event in events:
+            # A follow-up told without a day (a second device found after the blast)
+            # takes the day of the article's main incident, never the publication date.
+            if event.event_date is None and event.time_precision is None and \
+                    dated is not None and event.modality not in ("background", "planned"):
+                event.event_date, event.time_precision = dated.event_date, dated.time_precision
         for event in events:
             event.notes = write_notes(event)
         if not events and not tolls:
@@ -116,6 +127,9 @@ class EventExtractor:
         triggers = _within(cues["trigger"], sentence)
         if not triggers:
             return None
+        modal = _within(cues["modality"], sentence)
+        if any(c.value == "habitual" for c in modal):
+            return None  # a pattern of events described, not one incident
         sub = _choose_type(triggers, _within_all(refine, sentence))
         actors = [m for m in inside if m.kind == "actor"]
         parties = [m for m in actors
@@ -145,6 +159,13 @@ class EventExtractor:
         self._assign_parties(event, text, parties, trigger)
         event.victims = list(dict.fromkeys(str(g.ref) for g in groups
                                            if g.ref in VICTIM_GROUPS))
+        armed_targets = {str(g.ref) for g in groups} & {"soldiers", "fighters",
+                                                       "security_personnel"}
+        if sub == "Attack" and armed_targets and not event.victims:
+            # Gunfire at soldiers at a front line is fighting, not violence against civilians.
+            sub = "Armed clash"
+            event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
+            event.plover = self.lexicon.plover_of[sub]
         if event.sub_event_type in ("Peaceful protest", "Violent demonstration") and \
                 event.actor1 is None:
             protesters = next((g for g in groups if g.ref == "protesters"), None)
@@ -161,7 +182,11 @@ class EventExtractor:
                 else None
             event.time_precision = int(date_mention.data["time_precision"])
         event.sources = sources
-        event.modality = _modality(_within(cues["modality"], sentence), date_mention, pub)
+        event.modality = _modality(modal, date_mention, pub)
+        if event.modality == "reported" and any(
+                s.get("kind") == "actor" and self.actors.actors[str(s["id"])].type
+                not in SOURCE_TYPES for s in sources):
+            event.modality = "claimed"  # a party's own account of the fighting
         event.evidence.append(Evidence(sentence.start, sentence.end,
                                        text[sentence.start : sentence.end],
                                        f"trigger:{text[trigger.start:trigger.end]}→{sub}"))
@@ -240,8 +265,9 @@ class EventExtractor:
             if m.kind != "actor" or not (scope.start <= m.start < scope.end):
                 continue
             actor = self.actors.actors[str(m.ref)]
-            # "أعلنت قسد", "بحسب المرصد": the actor right after the verb speaks.
-            said = any(0 <= m.start - v.end <= 3 for v in verbs)
+            # "أعلنت قسد", "بحسب المرصد", "المتحدث باسم الجيش": the actor speaks.
+            said = any(0 <= m.start - v.end <= 3 for v in verbs) or any(
+                0 <= m.start - s.end <= 3 for s in _within(cues["speaker"], scope))
             outlet = actor.type in SOURCE_TYPES and (
                 any(0 <= m.start - v.end <= 30 for v in verbs)
                 or any(0 <= m.start - c.end <= 3 for c in categories))
@@ -309,6 +335,8 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence],
     if sentence.block < len(blocks) and blocks[sentence.block].kind == "headline":
         lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
         scopes += [s for s in sentences if s.block == lead]
+    # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead).
+    scopes += [s for s in sentences if s not in scopes]
     return scopes
 
 
@@ -331,10 +359,24 @@ def _first(mentions: Sequence[Mention], kind: str) -> Mention | None:
     return next((m for m in mentions if m.kind == kind), None)
 
 
+def _near(a: Mention, b: Mention, km: float = 50.0) -> bool:
+    lat1, lon1 = float(str(a.data["latitude"])), float(str(a.data["longitude"]))
+    lat2, lon2 = float(str(b.data["latitude"])), float(str(b.data["longitude"]))
+    return abs(lat1 - lat2) * 111 < km and abs(lon1 - lon2) * 111 * 0.85 < km
+
+
 def _location(places: Sequence[Mention]) -> dict[str, object] | None:
+    """The most precise place, preferring one that agrees with the others named
+    with it: حي الروضة وسط مدينة مأرب is in Marib, not a Rawdah elsewhere."""
     if not places:
         return None
-    best = min(places, key=lambda m: (int(str(m.data["geo_precision"])), m.start))
+
+    def cohesion(m: Mention) -> int:
+        return sum(1 for o in places if o is not m and o.ref != m.ref and _near(m, o))
+
+    alone = len({m.ref for m in places}) > 1
+    best = min(places, key=lambda m: (alone and cohesion(m) == 0,
+                                      int(str(m.data["geo_precision"])), m.start))
     keys = ("name", "name_ar", "latitude", "longitude", "country", "admin1", "geo_precision")
     return {"id": best.ref, "text": best.text, "start": best.start, "end": best.end,
             **{k: best.data.get(k) for k in keys}}

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.data import load_yaml
-from rasd.mentions.matcher import PhraseMatcher
+from rasd.mentions.matcher import ENCLITICS, PhraseMatcher
 
 # When one sentence holds triggers of several types, the most specific wins:
 # a قصف with a انتحاري is a suicide bomb, an اشتباكات with a سيطرة a takeover.
 SPECIFICITY = [
-    "Chemical weapon", "Suicide bomb", "Sexual violence", "Grenade",
+    "Chemical weapon", "Suicide bomb", "Sexual violence", "Disrupted weapons use", "Grenade",
     "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack",
     "Excessive force against protesters", "Protest with intervention", "Violent demonstration",
     "Mob violence", "Peaceful protest", "Abduction/forced disappearance",
     "Government regains territory", "Non-state actor overtakes territory",
-    "Non-violent transfer of territory", "Disrupted weapons use", "Agreement", "Arrests",
+    "Non-violent transfer of territory", "Agreement", "Arrests",
     "Attack", "Armed clash", "Looting/property destruction", "Headquarters or base established",
     "Change to group/activity", "Other",
 ]
@@ -33,6 +33,7 @@ class EventLexicon:
     attribution_verbs: PhraseMatcher[str]
     source_categories: PhraseMatcher[str]
     toll_cues: PhraseMatcher[str]
+    speakers: PhraseMatcher[str]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> EventLexicon:
@@ -49,8 +50,8 @@ class EventLexicon:
             version=f"types {types.version}, triggers {trig.version}",
             event_type_of=event_type_of,
             plover_of=plover_of,
-            triggers=PhraseMatcher((w, sub) for sub, words in c["triggers"].items()
-                                   for w in words),
+            triggers=PhraseMatcher(((w, sub) for sub, words in c["triggers"].items()
+                                    for w in words), enclitics=ENCLITICS),
             refine={base: PhraseMatcher((w, target) for target, words in targets.items()
                                         for w in words)
                     for base, targets in c["refine"].items()},
@@ -60,4 +61,5 @@ class EventLexicon:
                                             c["attribution"]["categories"].items()
                                             for w in words),
             toll_cues=PhraseMatcher((w, "toll") for w in c["toll"]["cues"]),
+            speakers=PhraseMatcher((w, "speaker") for w in c["attribution"]["speakers"]),
         )

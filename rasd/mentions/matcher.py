@@ -23,6 +23,9 @@ _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك
 # Place names take و ف ب ل but rarely ك, and ك + a short name is too often a
 # word (كبيرة is not ك + بيرة).
 PLACE_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+# Object and possessive pronouns attached to verbs and verbal nouns.
+ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم", "ي", "ت", "وا", "ا",
+                       "ته", "تها", "تهم"})
 
 
 def is_word_char(ch: str) -> bool:
@@ -53,8 +56,11 @@ class PhraseMatcher(Generic[T]):
     """Finds lexicon phrases in text; each phrase carries one or more values."""
 
     def __init__(self, phrases: Iterable[tuple[str, T]],
-                 proclitics: frozenset[str] = _PROCLITICS) -> None:
+                 proclitics: frozenset[str] = _PROCLITICS,
+                 enclitics: frozenset[str] = frozenset()) -> None:
         self.proclitics = proclitics
+        # Pronoun suffixes a word may carry (قصفها، اعتقاله); names take none.
+        self.enclitics = enclitics
         table: dict[str, list[T]] = {}
         for phrase, value in phrases:
             key = match_key(phrase)
@@ -94,7 +100,11 @@ class PhraseMatcher(Generic[T]):
             start = last - length + 1
             end = last + 1
             if end < len(text) and is_word_char(text[end]):
-                continue
+                tail_end = end
+                while tail_end < len(text) and is_word_char(text[tail_end]):
+                    tail_end += 1
+                if text[end:tail_end] not in self.enclitics:
+                    continue
             located = self._prefix(text, start, elided)
             if located is None:
                 continue
