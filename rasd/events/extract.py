@@ -39,9 +39,11 @@ VICTIM_GROUPS = frozenset({"civilians", "children", "women", "displaced", "detai
 TARGET_MARKS = ("علي", "ضد", "مواقع", "موقع", "نقاط", "نقطه", "حواجز", "حاجز", "عناصر",
                 "مقاتلي", "صفوف", "استهدف", "استهدفت", "مع", "تجمعات", "مقر", "مقرات",
                 "دوريه", "رتل", "من")
-AGENT_MARKS = ("بنيران", "برصاص", "يد", "قبل", "نفذها", "نفذته", "شنها", "شنته", "لقوات",
-               "التابعه", "تابعه", "اطلقها", "اطلقته", "قصف", "غارات", "طائرات", "طيران",
-               "مسيره", "مسيرات")
+AGENT_MARKS = ("بنيران", "برصاص", "يد", "قبل", "نفذها", "نفذته", "نفذتها", "نفذه", "شنها",
+               "شنته", "شنتها", "شنه", "لقوات", "التابعه", "تابعه", "اطلقها", "اطلقته",
+               "اطلقتها", "اطلقتهما", "اطلقهما", "زرعها", "زرعتها", "القاها", "القته",
+               "القتها", "ارتكبها", "ارتكبتها", "تبناها", "تبنته", "قصف", "غارات", "طائرات",
+               "طيران", "مسيره", "مسيرات", "قناص", "مسلحو", "مسلحون")
 
 
 @dataclass
@@ -148,10 +150,11 @@ class EventExtractor:
         if casualties and ((_within(cues["toll"], sentence) and (
                 any(s.get("kind") == "actor" for s in sources) or len(quantities) > 1))
                 or (monitors and big)):
-            if monitors and not any(s.get("kind") == "actor" for s in sources):
+            if monitors:  # the monitor named with the count is its source
                 m = monitors[0]
                 sources = [{"kind": "actor", "id": m.ref, "name": m.data.get("name"),
-                            "text": m.text, "start": m.start, "end": m.end}, *sources]
+                            "text": m.text, "start": m.start, "end": m.end},
+                           *[s for s in sources if s.get("id") != m.ref]]
             return self._toll(sentence, text, parties, groups, casualties, sources)
         event = Event(event_type=self.lexicon.event_type_of[sub], sub_event_type=sub,
                       plover=self.lexicon.plover_of[sub])

@@ -117,9 +117,11 @@ class ActorLexicon:
         self.generic_matcher: PhraseMatcher[GenericRule] = PhraseMatcher(
             (rule.term, rule) for rule in rules)
         self._named_generic: dict[str, set[str]] = {}
+        self._generic_owners: dict[str, list[str]] = {}
         for actor in self.actors.values():
             for term in actor.generic:
                 self._named_generic.setdefault(term, set()).add(actor.id)
+                self._generic_owners.setdefault(match_key(term), []).append(actor.id)
 
     @classmethod
     def load(cls, folder: Path | None = None, generic: Path | None = None) -> ActorLexicon:
@@ -229,6 +231,8 @@ class ActorLexicon:
             history = sorted(named + generic, key=lambda m: m.start)
             resolved = self._resolve(g.values, ostart, history)
             if resolved is None:
+                resolved = self._by_country(g.key, countries)
+            if resolved is None:
                 continue
             ids, antecedents = resolved
             rule = g.values[0]
@@ -240,6 +244,16 @@ class ActorLexicon:
                 via=tuple(f"{a.text}@{a.start}" for a in antecedents),
             ))
         return sorted(named + generic, key=lambda m: m.start)
+
+    def _by_country(self, term: str, countries: Counter[str]
+                    ) -> tuple[list[str], list[Mention]] | None:
+        """الجيش الوطني with nothing before it: the one entry of the article's country."""
+        if not countries:
+            return None
+        main = countries.most_common(1)[0][0]
+        owners = [i for i in self._generic_owners.get(term, [])
+                  if main in self.actors[i].country]
+        return ([owners[0]], []) if len(owners) == 1 else None
 
     def _not_teams(self, text: str, matches: list[Match[T]]) -> list[Match[T]]:
         """Drop names that follow نادي، فريق، منتخب…: a club, not a force."""

@@ -23,9 +23,9 @@ _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك
 # Place names take و ف ب ل but rarely ك, and ك + a short name is too often a
 # word (كبيرة is not ك + بيرة).
 PLACE_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
-# Object and possessive pronouns attached to verbs and verbal nouns.
-ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم", "ي", "ت", "وا", "ا",
-                       "ته", "تها", "تهم"})
+# Object and possessive pronouns attached to verbs and verbal nouns. Not ه:
+# in the matching form ة is ه too, and سيطرة is not سيطر + ه; nor ي (قتلى).
+ENCLITICS = frozenset({"ها", "هم", "هما", "هن", "نا", "كم", "وا", "تها", "تهم"})
 
 
 def is_word_char(ch: str) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rasd.arabic.normalize import NormalizedText
 from rasd.data import load_yaml
-from rasd.mentions.matcher import PhraseMatcher, match_key
+from rasd.mentions.matcher import Match, PhraseMatcher, match_key
 from rasd.mentions.model import Mention
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
@@ -70,6 +70,9 @@ class NumberGrammar:
             (form, what) for what, forms in c["duals"].items() for form in forms)
         self.effects: PhraseMatcher[str] = PhraseMatcher(
             (form, e) for e, forms in c["effects"].items() for form in forms)
+        self.singular = {match_key(f) for f in c.get("singular_persons") or []}
+        self.no_casualties: PhraseMatcher[str] = PhraseMatcher(
+            (form, "none") for form in c.get("no_casualties") or [])
         self.counted: PhraseMatcher[str] = PhraseMatcher(
             (form, what) for what, forms in c["counted"].items() for form in forms)
 
@@ -148,6 +151,37 @@ class NumberGrammar:
         return _Parsed(i, j, total + group)
 
 
+    def singulars(self, text: str, effects: list[Match[str]],
+                   found: list[tuple[int, int, float | None, str, str, str | None]]
+                   ) -> list[tuple[int, int, float | None, str, str, str | None]]:
+        """قُتل مواطن = one killed; قُتلت امرأة وطفلها = two."""
+        out: list[tuple[int, int, float | None, str, str, str | None]] = []
+        for effect in effects:
+            if effect.values[0] not in ("killed", "injured"):
+                continue
+            rest = text[effect.end : effect.end + 60].split()
+            count = 0
+            used = 0
+            for word in rest[:4]:
+                bare = word.strip("،,.")
+                core = bare[1:] if bare.startswith("و") and count else bare
+                stem = core[:-2] if core.endswith(("ها", "هم")) else core
+                if stem in self.singular or core in self.singular:
+                    count += 1
+                    used += len(word) + 1
+                    if bare != word:
+                        break
+                    continue
+                break
+            if count:
+                start = effect.end + 1
+                end = min(len(text), start + used - 1)
+                if not any(s < end and start < e for s, e, *_ in found):
+                    out.append((start, end, float(count), "exact", "singular",
+                                effect.values[0]))
+        return out
+
+
 def tokens(text: str) -> list[Tok]:
     return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
@@ -181,6 +215,10 @@ class QuantityFinder:
         for m in g.duals.find(text):
             if not any(s < m.end and m.start < e for s, e, *_ in found):
                 found.append((m.start, m.end, 2.0, "exact", "dual", m.values[0]))
+        for m in g.no_casualties.find(text):
+            if not any(s < m.end and m.start < e for s, e, *_ in found):
+                found.append((m.start, m.end, 0.0, "exact", "none", "killed"))
+        found += g.singulars(text, effects, found)
         out: list[Mention] = []
         for start, end, value, qualifier, rule, dual_of in sorted(found):
             ostart, oend = norm.to_original(start, end)
