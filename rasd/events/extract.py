@@ -59,6 +59,7 @@ class _Cue:
     start: int
     end: int
     value: str
+    key: str = ""
 
 
 class EventExtractor:
@@ -74,7 +75,7 @@ class EventExtractor:
         out = []
         for m in matcher.find(norm.text):  # type: ignore[attr-defined]
             start, end = norm.to_original(m.start, m.end)
-            out.append(_Cue(start, end, m.values[0]))
+            out.append(_Cue(start, end, m.values[0], m.key))
         return out
 
     def __call__(self, text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
@@ -90,6 +91,7 @@ class EventExtractor:
             "category": self._cues(norm, lex.source_categories),
             "toll": self._cues(norm, lex.toll_cues),
             "speaker": self._cues(norm, lex.speakers),
+            "other": self._cues(norm, lex.not_conflict),
         }
         refine = {base: self._cues(norm, matcher) for base, matcher in lex.refine.items()}
         pub = parse_published(published)
@@ -130,9 +132,10 @@ class EventExtractor:
         if not triggers:
             return None
         modal = _within(cues["modality"], sentence)
-        if any(c.value == "habitual" for c in modal):
-            return None  # a pattern of events described, not one incident
-        sub = _choose_type(triggers, _within_all(refine, sentence))
+        if any(c.value == "habitual" for c in modal) or _within(cues["other"], sentence):
+            return None  # a pattern of events, or another domain, not an incident
+        strong = [t for t in triggers if t.key not in self.lexicon.weak]
+        sub = _choose_type(strong or triggers, _within_all(refine, sentence))
         actors = [m for m in inside if m.kind == "actor"]
         parties = [m for m in actors
                    if self.actors.actors[str(m.ref)].type not in SOURCE_TYPES]
@@ -160,6 +163,7 @@ class EventExtractor:
                       plover=self.lexicon.plover_of[sub])
         trigger = min(triggers, key=lambda c: c.start)
         self._assign_parties(event, text, parties, trigger)
+        self._territory_side(event)
         event.victims = list(dict.fromkeys(str(g.ref) for g in groups
                                            if g.ref in VICTIM_GROUPS))
         armed_targets = {str(g.ref) for g in groups} & {"soldiers", "fighters",
@@ -223,6 +227,18 @@ class EventExtractor:
         second = next((m for m in order[1:] if m.ref != first.ref), None)
         if second is not None:
             event.actor2 = _party(second, self.actors)
+
+    def _territory_side(self, event: Event) -> None:
+        """Who took ground decides the type: a state's forces regain territory,
+        anyone else overtakes it."""
+        if event.sub_event_type not in ("Government regains territory",
+                                        "Non-state actor overtakes territory") or \
+                event.actor1 is None:
+            return
+        state = self.actors.actors[event.actor1.id].type in (
+            "state_forces", "government", "police", "foreign_forces")
+        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+        event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
 
     def _figures(self, event: Event, quantities: list[Mention], text: str,
                  sentence: Sentence) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.data import load_yaml
-from rasd.mentions.matcher import ENCLITICS, PhraseMatcher
+from rasd.mentions.matcher import ENCLITICS, TRIGGER_PROCLITICS, PhraseMatcher, match_key
 
 # When one sentence holds triggers of several types, the most specific wins:
 # a قصف with a انتحاري is a suicide bomb, an اشتباكات with a سيطرة a takeover.
@@ -34,6 +34,8 @@ class EventLexicon:
     source_categories: PhraseMatcher[str]
     toll_cues: PhraseMatcher[str]
     speakers: PhraseMatcher[str]
+    weak: frozenset[str]
+    not_conflict: PhraseMatcher[str]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> EventLexicon:
@@ -51,7 +53,8 @@ class EventLexicon:
             event_type_of=event_type_of,
             plover_of=plover_of,
             triggers=PhraseMatcher(((w, sub) for sub, words in c["triggers"].items()
-                                    for w in words), enclitics=ENCLITICS),
+                                    for w in words), proclitics=TRIGGER_PROCLITICS,
+                                   enclitics=ENCLITICS),
             refine={base: PhraseMatcher((w, target) for target, words in targets.items()
                                         for w in words)
                     for base, targets in c["refine"].items()},
@@ -62,4 +65,7 @@ class EventLexicon:
                                             for w in words),
             toll_cues=PhraseMatcher((w, "toll") for w in c["toll"]["cues"]),
             speakers=PhraseMatcher((w, "speaker") for w in c["attribution"]["speakers"]),
+            weak=frozenset(match_key(w) for w in c.get("weak") or []),
+            not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
+                                       proclitics=TRIGGER_PROCLITICS),
         )

@@ -23,6 +23,8 @@ _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك
 # Place names take و ف ب ل but rarely ك, and ك + a short name is too often a
 # word (كبيرة is not ك + بيرة).
 PLACE_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+# Common nouns and verbs (event triggers) also take the article: بالقذائف، والاشتباكات.
+TRIGGER_PROCLITICS = _PROCLITICS | {p + "ال" for p in _PROCLITICS} | {"لل", "ولل", "فلل"}
 # Object and possessive pronouns attached to verbs and verbal nouns. Not ه:
 # in the matching form ة is ه too, and سيطرة is not سيطر + ه; nor ي (قتلى).
 ENCLITICS = frozenset({"ها", "هم", "هما", "هن", "نا", "كم", "وا", "تها", "تهم"})
