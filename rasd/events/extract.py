@@ -103,8 +103,8 @@ class EventExtractor:
         for sentence in ordered:
             found = self._sentence(text, sentence, sentences, blocks, mentions, cues, refine,
                                    pub)
-            if isinstance(found, Toll):
-                tolls.append(found)
+            if isinstance(found, list):
+                tolls.extend(found)
             elif found is not None:
                 events.append(found)
         events = merge_events(events)
@@ -126,7 +126,7 @@ class EventExtractor:
     def _sentence(self, text: str, sentence: Sentence, sentences: Sequence[Sentence],
                   blocks: Sequence[Block], mentions: Sequence[Mention],
                   cues: dict[str, list[_Cue]], refine: dict[str, list[_Cue]],
-                  pub: date | None) -> Event | Toll | None:
+                  pub: date | None) -> Event | list[Toll] | None:
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         triggers = _within(cues["trigger"], sentence)
         if not triggers:
@@ -142,7 +142,8 @@ class EventExtractor:
         groups = [m for m in inside if m.kind == "group"]
         quantities = [m for m in inside if m.kind == "quantity"]
         places = [m for m in inside if m.kind == "place"]
-        casualties = [q for q in quantities if q.data.get("effect") or q.data.get("counts")]
+        casualties = [q for q in quantities if q.data.get("effect") in ("killed", "injured")
+                      or q.data.get("counts") in ("killed", "injured")]
         if not (parties or places or casualties or groups):
             return None  # a trigger word alone, with nothing it happened to
         sources = self._sources(text, sentence, sentences, blocks, mentions, cues)
@@ -158,7 +159,11 @@ class EventExtractor:
                 sources = [{"kind": "actor", "id": m.ref, "name": m.data.get("name"),
                             "text": m.text, "start": m.start, "end": m.end},
                            *[s for s in sources if s.get("id") != m.ref]]
-            return self._toll(sentence, text, parties, groups, casualties, sources)
+            # "1074 قتيلاً بينهم 312 مدنياً و286 عنصراً": every count of people is a toll.
+            counted = [q for q in quantities if q not in casualties and q.data.get("counts")
+                       and q.data.get("value") is not None]
+            return self._tolls(sentence, text, parties, groups,
+                               sorted(casualties + counted, key=lambda m: m.start), sources)
         event = Event(event_type=self.lexicon.event_type_of[sub], sub_event_type=sub,
                       plover=self.lexicon.plover_of[sub])
         trigger = min(triggers, key=lambda c: c.start)
@@ -301,14 +306,22 @@ class EventExtractor:
                 unique.append(s)
         return unique
 
+    def _tolls(self, sentence: Sentence, text: str, parties: list[Mention],
+               groups: list[Mention], casualties: list[Mention],
+               sources: list[dict[str, object]]) -> list[Toll]:
+        """A report's counts: 1074 killed, among them 312 civilians and 286 soldiers."""
+        return [self._toll(sentence, text, parties, groups, q, sources) for q in casualties
+                if q.data.get("value") is not None or q.data.get("qualifier") in (
+                    "dozens", "hundreds", "thousands")]
+
     def _toll(self, sentence: Sentence, text: str, parties: list[Mention],
-              groups: list[Mention], casualties: list[Mention],
-              sources: list[dict[str, object]]) -> Toll:
-        q = max(casualties, key=lambda m: m.data.get("value") or 0)
+              groups: list[Mention], q: Mention, sources: list[dict[str, object]]) -> Toll:
         value = q.data.get("value")
         perpetrator = next((_party(m, self.actors) for m in parties if m.start > q.start),
                            None) or (_party(parties[0], self.actors) if parties else None)
-        victims = next((str(g.ref) for g in groups), q.data.get("counts"))
+        victims = q.data.get("counts") if q.data.get("counts") not in (
+            "killed", "injured", None) else next((str(g.ref) for g in groups if 0 <= g.start -
+                                                   q.end <= 12), q.data.get("counts"))
         source = next((s for s in sources if s.get("kind") == "actor"), None) or (
             sources[0] if sources else None)
         parties = [m for m in parties if source is None or m.ref != source.get("id")]
@@ -448,9 +461,16 @@ def _same_area(a: dict[str, object], b: dict[str, object]) -> bool:
         coarse.get("admin1") is not None and coarse.get("admin1") == fine.get("admin1")
 
 
+# Developments an article rarely reports twice: follow-up sentences about "the
+# agreement" are the same agreement even when they name another place.
+_ONCE_PER_ARTICLE = frozenset({"Agreement", "Change to group/activity", "Other"})
+
+
 def _same_incident(a: Event, b: Event) -> bool:
     if a.sub_event_type != b.sub_event_type or a.modality != b.modality:
         return False
+    if a.sub_event_type in _ONCE_PER_ARTICLE:
+        return not (a.event_date and b.event_date and a.event_date != b.event_date)
     if a.location and b.location and not _same_area(a.location, b.location):
         return False
     if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id:
