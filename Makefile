@@ -29,5 +29,5 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py
-	$(BIN)/python bench/mentions_throughput.py
+	$(BIN)/python bench/extraction_throughput.py
 	$(BIN)/python bench/chrome_quality.py tests/fixtures/pages tests/fixtures/heldout

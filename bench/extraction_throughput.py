@@ -1,4 +1,4 @@
-"""Throughput of the mentions stage, and the gazetteer's load time and memory.
+"""Throughput of mentions and event extraction, and the gazetteer's load time and memory.
 
     python bench/mentions_throughput.py [--docs 1000]
 
@@ -20,6 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import article
 
 from rasd.acquire import Document, Provenance, content_hash
+from rasd.events.extract import EventExtractor
+from rasd.events.lexicon import EventLexicon
 from rasd.mentions import MentionFinder
 from rasd.pipeline import Pipeline
 
@@ -41,14 +43,25 @@ def main() -> None:
     print(f"lexicons and gazetteer loaded in {load:.2f} s "
           f"({len(finder.actors.actors)} actors, "
           f"{len(finder.places.gazetteer.places):,} places)")  # type: ignore[union-attr]
-    for label, pipeline in (("text stages only", Pipeline.default()),
-                            ("text stages + mentions", Pipeline.default(mentions=finder))):
+    extractor = EventExtractor(EventLexicon.load(), finder.actors)
+    chars = sum(len(d.content) for d in docs)
+    print(f"{len(docs)} generated articles, {chars / len(docs):,.0f} characters on average")
+    for label, pipeline in (
+        ("text stages with tokens", Pipeline.default()),
+        ("text stages, no tokens", Pipeline.default(tokens=False)),
+        ("+ mentions", Pipeline.default(mentions=finder, tokens=False)),
+        ("+ mentions + events", Pipeline.default(mentions=finder, events=extractor,
+                                                 tokens=False)),
+    ):
         start = time.perf_counter()
-        mentions = 0
+        mentions = events = 0
         for doc in docs:
-            mentions += len(pipeline(doc).mentions or [])
+            result = pipeline(doc)
+            mentions += len(result.mentions or [])
+            events += len(result.extraction.events) if result.extraction else 0
         elapsed = time.perf_counter() - start
-        print(f"{label:<24} {len(docs) / elapsed:8.1f} articles/s  ({mentions:,} mentions)")
+        print(f"{label:<26} {len(docs) / elapsed:8.1f} articles/s per core  "
+              f"({mentions:,} mentions, {events:,} events)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory: {peak:.0f} MB")
 
