@@ -12,7 +12,7 @@ would implement too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -107,7 +107,7 @@ class EventExtractor:
                 tolls.extend(found)
             elif found is not None:
                 events.append(found)
-        events = merge_events(events)
+        events = merge_events(events, self.actors.kin)
         dated = next((e for e in events if e.event_date and e.modality != "background"), None)
         for event in events:
             # A follow-up told without a day (a second device found after the blast)
@@ -429,11 +429,15 @@ def _modality(found: list[_Cue], when: Mention | None, pub: date | None) -> str:
     return "reported"
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """One incident told in several sentences (headline, lead, detail) is one event."""
+def merge_events(events: list[Event],
+                 kin: Callable[[str, str], bool] | None = None) -> list[Event]:
+    """One incident told in several sentences (headline, lead, detail) is one event.
+
+    ``kin`` says whether two actor ids can name the same side (the Russian
+    forces and the Russian air force)."""
     merged: list[Event] = []
     for event in events:
-        match = next((m for m in merged if _same_incident(m, event)), None)
+        match = next((m for m in merged if _same_incident(m, event, kin)), None)
         if match is None:
             merged.append(event)
             continue
@@ -466,13 +470,14 @@ def _same_area(a: dict[str, object], b: dict[str, object]) -> bool:
 _ONCE_PER_ARTICLE = frozenset({"Agreement", "Change to group/activity", "Other"})
 
 
-def _same_incident(a: Event, b: Event) -> bool:
+def _same_incident(a: Event, b: Event, kin: Callable[[str, str], bool] | None = None) -> bool:
     if a.sub_event_type != b.sub_event_type or a.modality != b.modality:
         return False
     if a.sub_event_type in _ONCE_PER_ARTICLE:
         return not (a.event_date and b.event_date and a.event_date != b.event_date)
     if a.location and b.location and not _same_area(a.location, b.location):
         return False
-    if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id:
+    if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id and not (
+            kin is not None and kin(a.actor1.id, b.actor1.id)):
         return False
     return not (a.event_date and b.event_date and a.event_date != b.event_date)

@@ -152,6 +152,20 @@ class ActorLexicon:
                     raise ConfigError(f"actor {actor.id} refers to unknown id {ref!r}",
                                       source=actor.source)
 
+    def kin(self, a: str, b: str) -> bool:
+        """Whether two ids can name one side: parent and unit, linked entries, or two
+        forces of the same state (the Russian forces and the Russian air force)."""
+        if a == b:
+            return True
+        x, y = self.actors.get(a), self.actors.get(b)
+        if x is None or y is None:
+            return False
+        if x.parent == b or y.parent == a or b in x.related or a in y.related:
+            return True
+        state = {"state_forces", "foreign_forces", "government", "foreign_state"}
+        return x.type in state and y.type in state and len(x.country) == 1 and \
+            x.country == y.country
+
     def _compatible(self, rule: GenericRule, actor_id: str) -> bool:
         actor = self.actors[actor_id]
         return actor.type in rule.types or actor_id in self._named_generic.get(rule.term, set())
@@ -204,7 +218,8 @@ class ActorLexicon:
         for m in self.adjectives.find(text):
             # طائرات حربية روسية: an adjective counts only after a military noun.
             before = text[max(0, m.word_start - 30) : m.word_start].split()
-            if not before or not any(w in self.military_nouns for w in before[-2:]):
+            if not before or not any(w in self.military_nouns or w[1:] in self.military_nouns
+                                     for w in before[-2:]):
                 continue
             if any(m.word_start < e and s < m.end for s, e in taken_spans):
                 continue
