@@ -69,6 +69,7 @@ class EventExtractor:
         self.lexicon = lexicon
         self.actors = actors
         self._norm = normalize("")
+        self._anaphoric = False
 
     # --- matching in the article's matching form, spans back in the original ---
     def _cues(self, norm: NormalizedText, matcher: object) -> list[_Cue]:
@@ -106,7 +107,14 @@ class EventExtractor:
             if isinstance(found, list):
                 tolls.extend(found)
             elif found is not None:
-                events.append(found)
+                earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
+                           and (e.sub_event_type == found.sub_event_type or (
+                               e.event_type == found.event_type and e.event_type in (
+                                   "Battles", "Explosions/Remote violence")))]
+                if self._anaphoric and earlier:
+                    _absorb(max(earlier, key=lambda e: e.evidence[0].start), found)
+                else:
+                    events.append(found)
         events = merge_events(events, self.actors.kin)
         dated = next((e for e in events if e.event_date and e.modality != "background"), None)
         for event in events:
@@ -202,6 +210,9 @@ class EventExtractor:
         event.evidence.append(Evidence(sentence.start, sentence.end,
                                        text[sentence.start : sentence.end],
                                        f"trigger:{text[trigger.start:trigger.end]}→{sub}"))
+        # "القنبلة انفجرت في باحة المنزل", "وتبنى التنظيم الهجوم": a definite trigger
+        # with no day of its own tells more about an incident already reported.
+        self._anaphoric = date_mention is None and all(_definite(text, t) for t in triggers)
         return event
 
     def _assign_parties(self, event: Event, text: str, parties: list[Mention],
@@ -427,6 +438,27 @@ def _modality(found: list[_Cue], when: Mention | None, pub: date | None) -> str:
         if year < pub.year - 1 or (year < pub.year and str(when.data["precision"]) == "year"):
             return "background"
     return "reported"
+
+
+def _definite(text: str, cue: _Cue) -> bool:
+    """Whether the trigger word carries the article (الهجوم، بالقنبلة، للانفجار)."""
+    start = cue.start
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start : cue.end]
+    return "ال" in word[:5] or word.startswith("لل")
+
+
+def _absorb(into: Event, other: Event) -> None:
+    for name in ("actor1", "actor2", "location", "fatalities", "fatalities_qualifier",
+                 "injuries", "injuries_qualifier", "arrested", "captured", "released",
+                 "displaced"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            setattr(into, name, getattr(other, name))
+    into.victims = list(dict.fromkeys(into.victims + other.victims))
+    if other.modality == "claimed" and into.modality == "reported":
+        into.modality = "claimed"
+    into.evidence.extend(other.evidence)
 
 
 def merge_events(events: list[Event],
