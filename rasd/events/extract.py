@@ -27,6 +27,7 @@ from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+ACCUSE_VERBS = ("اتهم", "اتهمت", "تتهم", "يتهم", "حمل", "حملت", "اتهام")
 UNATTRIBUTED_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 STATEMENT_VERBS = ("قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت",
                    "وثق", "وثقت", "بحسب", "حسب", "وفق", "وفقا", "نقلا", "بيان", "زعم", "زعمت",
@@ -227,8 +228,19 @@ class EventExtractor:
             words = norm.text[max(0, start - 25) : start].split()
             return words[-1] if words else ""
 
+        def follows_trigger(m: Mention) -> bool:
+            # قصفت قوات النظام، أطلقت القوات الأمنية النار: the actor right after the
+            # verb (or the verbal noun, قصف الطيران) is the one acting.
+            gap = normalize(text[trigger.end : m.start], MATCH_CONFIG).text.split()
+            return 0 <= m.start - trigger.end <= 25 and len(gap) <= 2 and not any(
+                w in TARGET_MARKS for w in gap)
+
+        accused = any(normalize(text[max(0, m.start - 40) : m.start], MATCH_CONFIG).text
+                      .split()[-3:].count(w) for m in parties[:1] for w in ACCUSE_VERBS)
+        if accused and len(parties) > 1:
+            parties = parties[1:] + parties[:1]  # اتهمت X قوات Y: Y acted
         agents = [m for m in parties if word_before(m).lstrip("وفبل") in AGENT_MARKS
-                  or word_before(m) in AGENT_MARKS]
+                  or word_before(m) in AGENT_MARKS or follows_trigger(m)]
         if event.sub_event_type in UNATTRIBUTED_TYPES and not agents:
             # Mines and bombs rarely say who laid them; naming a group in the
             # sentence is not saying it did this.
