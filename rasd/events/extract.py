@@ -228,15 +228,22 @@ class EventExtractor:
             words = norm.text[max(0, start - 25) : start].split()
             return words[-1] if words else ""
 
+        def between(a: int, b: int) -> list[str]:
+            na = norm.from_original(a, a)[0]
+            nb = norm.from_original(b, b)[0]
+            return norm.text[na:nb].split() if nb > na else []
+
         def follows_trigger(m: Mention) -> bool:
             # قصفت قوات النظام، أطلقت القوات الأمنية النار: the actor right after the
             # verb (or the verbal noun, قصف الطيران) is the one acting.
-            gap = normalize(text[trigger.end : m.start], MATCH_CONFIG).text.split()
-            return 0 <= m.start - trigger.end <= 25 and len(gap) <= 2 and not any(
-                w in TARGET_MARKS for w in gap)
+            if not 0 <= m.start - trigger.end <= 25:
+                return False
+            gap = between(trigger.end, m.start)
+            return len(gap) <= 2 and not any(w in TARGET_MARKS for w in gap)
 
-        accused = any(normalize(text[max(0, m.start - 40) : m.start], MATCH_CONFIG).text
-                      .split()[-3:].count(w) for m in parties[:1] for w in ACCUSE_VERBS)
+        accused = bool(parties) and any(
+            w in ACCUSE_VERBS for w in between(max(0, parties[0].start - 40),
+                                               parties[0].start)[-3:])
         if accused and len(parties) > 1:
             parties = parties[1:] + parties[:1]  # اتهمت X قوات Y: Y acted
         agents = [m for m in parties if word_before(m).lstrip("وفبل") in AGENT_MARKS

@@ -58,6 +58,11 @@ class NumberGrammar:
             for form in forms:
                 self.words[match_key(form)] = ("add", float(value))
         self.teen_tail = {match_key(f) for f in c["teens_tail"]}
+        words = sorted(set(self.words) | {match_key(f) for f in c["eleven"]} |
+                       {match_key(f) for f in c["twelve"]}, key=len, reverse=True)
+        # Where a figure may start: a digit, or a number word (with و).
+        self.anchor = re.compile(r"\d|(?<!\w)و?(?:" + "|".join(map(re.escape, words)) +
+                                 r")(?!\w)")
         self.eleven = {match_key(f) for f in c["eleven"]}
         self.twelve = {match_key(f) for f in c["twelve"]}
         self.qualifiers: PhraseMatcher[str] = PhraseMatcher(
@@ -192,12 +197,30 @@ class QuantityFinder:
     def __init__(self, grammar: NumberGrammar | None = None) -> None:
         self.grammar = grammar or NumberGrammar()
 
+    def _candidate_tokens(self, text: str) -> list[Tok]:
+        """Tokens only around digits and number words: most of an article has none."""
+        windows: list[tuple[int, int]] = []
+        for m in self.grammar.anchor.finditer(text):
+            start = m.start()
+            end = min(len(text), start + 90)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        out: list[Tok] = []
+        for start, end in windows:
+            # End the window on a word boundary so no word is cut.
+            while end < len(text) and not text[end].isspace():
+                end += 1
+            out += [Tok(start + t.start, start + t.end, t.text) for t in tokens(text[start:end])]
+        return out
+
     def find(self, norm: NormalizedText, skip: Sequence[tuple[int, int]] = (),
              groups: Sequence[Mention] = ()) -> list[Mention]:
         """``skip`` are original spans already taken (dates); ``groups`` are group mentions."""
         text = norm.text
-        toks = tokens(text)
         g = self.grammar
+        toks = self._candidate_tokens(text)
         qualifiers = g.qualifiers.find(text)
         effects = g.effects.find(text)
         counted = g.counted.find(text)
