@@ -398,7 +398,8 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence],
         lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
         scopes += [s for s in sentences if s.block == lead]
     # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead).
-    scopes += [s for s in sentences if s not in scopes]
+    seen = {id(s) for s in scopes}
+    scopes += [s for s in sentences if id(s) not in seen]
     return scopes
 
 

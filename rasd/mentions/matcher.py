@@ -117,8 +117,10 @@ class PhraseMatcher(Generic[T]):
     def find(self, text: str) -> list[Match[T]]:
         """Longest matches first, then leftmost, without overlaps, in text order."""
         chosen: list[Match[T]] = []
+        taken = bytearray(len(text) + 1)
         for match in sorted(self.find_all(text), key=lambda m: (-(m.end - m.start), m.start)):
-            if any(match.word_start < c.end and c.word_start < match.end for c in chosen):
+            if any(taken[match.word_start : match.end]):
                 continue
+            taken[match.word_start : match.end] = b"\x01" * (match.end - match.word_start)
             chosen.append(match)
         return sorted(chosen, key=lambda m: m.start)
