@@ -143,6 +143,8 @@ class EventExtractor:
         modal = _within(cues["modality"], sentence)
         if any(c.value == "habitual" for c in modal) or _within(cues["other"], sentence):
             return None  # a pattern of events, or another domain, not an incident
+        if self._opens_statement(sentence):
+            return None
         strong = [t for t in triggers if t.key not in self.lexicon.weak]
         sub = _choose_type(strong or triggers, _within_all(refine, sentence))
         actors = [m for m in inside if m.kind == "actor"]
@@ -215,6 +217,15 @@ class EventExtractor:
         # with no day of its own tells more about an incident already reported.
         self._anaphoric = date_mention is None and all(_definite(text, t) for t in triggers)
         return event
+
+    def _opens_statement(self, sentence: Sentence) -> bool:
+        start = self._norm.from_original(sentence.start, sentence.start)[0]
+        words = self._norm.text[start : start + 60].split()[:3]
+        for word in words[:2]:
+            bare = word[1:] if word[:1] in "وف" and word[1:] in self.lexicon.openers else word
+            if bare in self.lexicon.openers:
+                return True
+        return False
 
     def _assign_parties(self, event: Event, text: str, parties: list[Mention],
                         trigger: _Cue) -> None:
@@ -519,6 +530,9 @@ def _same_area(a: dict[str, object], b: dict[str, object]) -> bool:
 
 # Developments an article rarely reports twice: follow-up sentences about "the
 # agreement" are the same agreement even when they name another place.
+# An advance told town by town within one governorate is one takeover.
+_CAMPAIGN_TYPES = frozenset({"Government regains territory",
+                             "Non-state actor overtakes territory"})
 _ONCE_PER_ARTICLE = frozenset({"Agreement", "Change to group/activity", "Other"})
 
 
@@ -527,7 +541,9 @@ def _same_incident(a: Event, b: Event, kin: Callable[[str, str], bool] | None = 
         return False
     if a.sub_event_type in _ONCE_PER_ARTICLE:
         return not (a.event_date and b.event_date and a.event_date != b.event_date)
-    if a.location and b.location and not _same_area(a.location, b.location):
+    if a.location and b.location and not _same_area(a.location, b.location) and not (
+            a.sub_event_type in _CAMPAIGN_TYPES
+            and a.location.get("admin1") and a.location.get("admin1") == b.location.get("admin1")):
         return False
     if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id and not (
             kin is not None and kin(a.actor1.id, b.actor1.id)):

@@ -35,6 +35,7 @@ class EventLexicon:
     toll_cues: PhraseMatcher[str]
     speakers: PhraseMatcher[str]
     weak: frozenset[str]
+    openers: frozenset[str]
     not_conflict: PhraseMatcher[str]
 
     @classmethod
@@ -66,6 +67,7 @@ class EventLexicon:
             toll_cues=PhraseMatcher((w, "toll") for w in c["toll"]["cues"]),
             speakers=PhraseMatcher((w, "speaker") for w in c["attribution"]["speakers"]),
             weak=frozenset(match_key(w) for w in c.get("weak") or []),
+            openers=frozenset(match_key(w) for w in c.get("statement_openers") or []),
             not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
                                        proclitics=TRIGGER_PROCLITICS),
         )
