@@ -27,6 +27,8 @@ from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
+                           "Violence against civilians"})
 ACCUSE_VERBS = ("اتهم", "اتهمت", "تتهم", "يتهم", "حمل", "حملت", "اتهام")
 UNATTRIBUTED_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 STATEMENT_VERBS = ("قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت",
@@ -206,9 +208,9 @@ class EventExtractor:
             event.time_precision = int(date_mention.data["time_precision"])
         event.sources = sources
         event.modality = _modality(modal, date_mention, pub)
-        if event.modality == "reported" and any(
+        if event.modality == "reported" and event.event_type in VIOLENT_TYPES and any(
                 s.get("kind") == "actor" and self.actors.actors[str(s["id"])].type
-                not in SOURCE_TYPES for s in sources):
+                not in SOURCE_TYPES | {"police", "government"} for s in sources):
             event.modality = "claimed"  # a party's own account of the fighting
         event.evidence.append(Evidence(sentence.start, sentence.end,
                                        text[sentence.start : sentence.end],
@@ -456,18 +458,30 @@ def _location(places: Sequence[Mention]) -> dict[str, object] | None:
             **{k: best.data.get(k) for k in keys}}
 
 
+def _days_before(when: Mention | None, pub: date | None) -> int | None:
+    """How long before publication the dated event began, when both are known."""
+    if when is None or pub is None or not when.data.get("resolved") or not when.ref:
+        return None
+    start = str(when.data.get("start") or when.ref)
+    try:
+        day = date.fromisoformat(start if len(start) == 10 else
+                                 (start + "-01")[:10] if len(start) == 7 else start + "-01-01")
+    except ValueError:
+        return None
+    return (pub - day).days
+
+
 def _modality(found: list[_Cue], when: Mention | None, pub: date | None) -> str:
     kinds = [c.value for c in found]
-    for kind in ("denied", "negated", "planned", "claimed", "background"):
+    for kind in ("denied", "negated", "planned", "claimed"):
         if kind in kinds:
             return kind
-    if when is not None and pub is not None and when.data.get("resolved") and when.ref:
-        try:
-            year = int(str(when.ref)[:4])
-        except ValueError:
-            return "reported"
-        if year < pub.year - 1 or (year < pub.year and str(when.data["precision"]) == "year"):
-            return "background"
+    age = _days_before(when, pub)
+    if "background" in kinds:
+        # وكانت القوات قد دخلت أمس: told in the pluperfect, but yesterday's news.
+        return "reported" if age is not None and age <= 7 else "background"
+    if age is not None and age > 60:
+        return "background"  # an event dated months before the article is recalled
     return "reported"
 
 
