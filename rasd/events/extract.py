@@ -315,7 +315,9 @@ class EventExtractor:
             found = self._sources_in(text, scope, mentions, cues)
             if found:
                 return found
-        return []
+        # Nothing in the article attributes it: the outlet reports it itself.
+        return [{"kind": "category", "id": "correspondent", "text": None, "start": None,
+                 "end": None, "inferred": True}]
 
     def _sources_in(self, text: str, scope: Sentence, mentions: Sequence[Mention],
                     cues: dict[str, list[_Cue]]) -> list[dict[str, object]]:
