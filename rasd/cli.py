@@ -249,6 +249,135 @@ def evaluate(gold: tuple[Path, ...], split: str, fmt: str, show_errors: int) -> 
                                f"{(item['evidence'] or '')[:120]}"))
 
 
+def _full_pipeline(places: bool = True) -> Pipeline:
+    finder = MentionFinder.load(with_places=places)
+    return Pipeline.default(mentions=finder,
+                            events=EventExtractor(EventLexicon.load(), finder.actors),
+                            tokens=False)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default="rasd.db", show_default=True,
+              help="SQLite file, or a postgresql:// URL.")
+@click.option("--outlet", help="Outlet name for inputs that do not carry one.")
+@click.option("--max-bytes", type=int, default=AcquireConfig.max_bytes, show_default=True,
+              help="Largest single page read; dumps and archives are streamed.")
+def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int) -> None:
+    """Extract SOURCES and store articles, mentions, events and tolls in a database.
+
+    Ingest is idempotent: an article already stored (same normalized main
+    text) is skipped and reported as a duplicate; a changed version of a
+    stored URL is kept as a new revision. Inputs that cannot be processed go
+    to the quarantine table with their reason and first bytes.
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from rasd.store import Store
+
+    store = Store.open(db)
+    pipeline = _full_pipeline()
+    counts: Counter[str] = Counter()
+    err = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"),
+                  TextColumn("articles"), TimeElapsedColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+        for item in pipeline.run(read_sources(sources, AcquireConfig(max_bytes=max_bytes,
+                                                                      outlet=outlet))):
+            if isinstance(item, Rejected):
+                counts["quarantined" if store.quarantine(item) else "already quarantined"] += 1
+                err.print(Text(f"quarantined {item.label} [{item.stage}]: {item.reason}"))
+            else:
+                counts[store.ingest(item).status] += 1
+            progress.update(task, advance=1)
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing read"
+    err.print(f"[bold]{summary}[/bold] → {db}")
+    if not (counts["added"] or counts["revision"] or counts["duplicate"]):
+        raise SystemExit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", default="rasd.db", show_default=True,
+              help="SQLite file, or a postgresql:// URL.")
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--country", help="Only articles with an event in this country (ISO code).")
+@click.option("--event-type", help="Only articles with an event of this ACLED type.")
+@click.option("--actor", help="Only articles with this actor id on either side of an event.")
+@click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only events on or before this date (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def search(query: str, db: str, limit: int, country: str | None, event_type: str | None,
+           actor: str | None, since: str | None, until: str | None, fmt: str) -> None:
+    """Search stored articles in Arabic, ignoring spelling variants and clitics.
+
+    A query for هجين finds بهجين; الرقة finds الرقه and رقة. Results are ranked
+    and shown with a snippet of the original text.
+    """
+    from rasd.store import Store
+
+    hits = Store.open(db).search(query, limit=limit, country=country, event_type=event_type,
+                                 actor=actor, since=since, until=until)
+    if fmt == "json":
+        sys.stdout.write(json.dumps([
+            {"article_id": h.article_id, "title": h.title, "outlet": h.outlet,
+             "published": h.published, "score": round(h.score, 3), "snippet": h.snippet.text,
+             "highlight": h.snippet.highlight} for h in hits], ensure_ascii=False, indent=2)
+            + "\n")
+        return
+    console = Console()
+    table = Table(title=f"{len(hits)} results for {query}", header_style="bold", expand=True)
+    for column in ("id", "title", "outlet", "snippet"):
+        table.add_column(column)
+    for h in hits:
+        shown = Text(h.snippet.text)
+        if h.snippet.highlight:
+            shown.stylize("bold reverse", *h.snippet.highlight)
+        table.add_row(str(h.article_id), Text(h.title or ""), Text(h.outlet or ""), shown)
+    console.print(table)
+
+
+@main.group()
+def quarantine() -> None:
+    """Inputs that could not be processed, kept with their reason."""
+
+
+@quarantine.command("list")
+@click.option("--db", default="rasd.db", show_default=True,
+              help="SQLite file, or a postgresql:// URL.")
+def quarantine_list(db: str) -> None:
+    """List quarantined inputs."""
+    from rasd.store import Store
+
+    table = Table(header_style="bold", expand=True)
+    for column in ("id", "source", "record", "stage", "reason"):
+        table.add_column(column)
+    for row in Store.open(db).quarantined():
+        table.add_row(str(row["id"]), Text(row["source"]), str(row["record"] or ""),
+                      row["stage"], Text(row["reason"]))
+    Console().print(table)
+
+
+@quarantine.command("show")
+@click.argument("item_id", type=int)
+@click.option("--db", default="rasd.db", show_default=True,
+              help="SQLite file, or a postgresql:// URL.")
+def quarantine_show(item_id: int, db: str) -> None:
+    """Show one quarantined input with the first bytes of its content."""
+    from rasd.store import Store
+
+    rows = Store.open(db).quarantined(item_id)
+    if not rows:
+        raise click.UsageError(f"no quarantined input with id {item_id}")
+    row = rows[0]
+    for key in ("id", "source", "record", "offset", "stage", "reason", "created_at"):
+        click.echo(f"{key}: {row[key]}")
+    click.echo("sample:")
+    click.echo(bytes(row["sample"]).decode("utf-8", errors="replace"))
+
+
 @main.group()
 def gazetteer() -> None:
     """Manage the place gazetteer (GeoNames)."""

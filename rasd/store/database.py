@@ -1,0 +1,272 @@
+"""The store: articles with provenance, mentions, events, tolls and quarantine.
+
+SQLite (a file path, the default) or PostgreSQL (a ``postgresql://`` URL),
+through SQLAlchemy Core so that the CLI, the web application and the batch
+runner share one data-access layer. Each article is written in its own
+transaction: a run killed at any point leaves a consistent database, and a
+rerun adds only what is missing (the content hash makes ingest idempotent).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy.engine import Connection
+
+from rasd.acquire.model import Rejected
+from rasd.arabic.normalize import normalize
+from rasd.arabic.tokens import Tokenizer
+from rasd.errors import RasdError
+from rasd.pipeline import Doc
+from rasd.store import schema as t
+from rasd.store.migrations import migrate
+from rasd.store.search import Snippet, fts_query, index_forms, query_forms, snippet
+
+
+class StoreError(RasdError):
+    stage = "store"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    status: str  # added, duplicate or revision
+    article_id: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    snippet: Snippet
+
+
+def database_url(target: str | Path) -> str:
+    """A SQLAlchemy URL from a path (SQLite) or a URL (PostgreSQL)."""
+    value = str(target)
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).resolve()}"
+
+
+def _json(value: Any) -> Any:
+    """A JSON column read through a text query comes back as a string."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _new_id(result: Any) -> int:
+    key = result.inserted_primary_key
+    if key is None:
+        raise StoreError("the database returned no id for a new row")
+    return int(key[0])
+
+
+def _body(doc: Doc) -> str:
+    """The article without its page chrome: what is indexed and searched."""
+    article = doc.require_article()
+    return "\n".join(article.block_text(b) for b in article.blocks)
+
+
+def main_text_hash(doc: Doc) -> str:
+    """Hash of the normalized main text: the same article saved twice, or in two
+    encodings or with different page chrome, is one article."""
+    article = doc.require_article()
+    body = "\n".join(article.block_text(b) for b in article.blocks)
+    return hashlib.sha256(normalize(body).text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """One database; ``Store.open`` creates or upgrades it."""
+
+    def __init__(self, engine: Engine, tokenizer: Tokenizer | None = None) -> None:
+        self.engine = engine
+        self.tokenizer = tokenizer or Tokenizer()
+
+    @classmethod
+    def open(cls, target: str | Path = "rasd.db", tokenizer: Tokenizer | None = None) -> Store:
+        engine = create_engine(database_url(target))
+        if engine.dialect.name == "sqlite":
+            @event.listens_for(engine, "connect")
+            def _pragmas(conn: Any, _record: Any) -> None:
+                cur = conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA busy_timeout=10000")
+                cur.close()
+        store = cls(engine, tokenizer)
+        with engine.begin() as conn:
+            migrate(conn)
+        return store
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    # --- writing ---
+    def ingest(self, doc: Doc) -> IngestResult:
+        article = doc.require_article()
+        digest = main_text_hash(doc)
+        with self.engine.begin() as conn:
+            found = conn.execute(select(t.articles.c.id).where(
+                t.articles.c.content_hash == digest)).scalar()
+            if found is not None:
+                return IngestResult("duplicate", int(found))
+            p = article.provenance
+            previous = None
+            if p.url:
+                previous = conn.execute(
+                    select(t.articles.c.id, t.articles.c.revision)
+                    .where(t.articles.c.url == p.url)
+                    .order_by(t.articles.c.revision.desc()).limit(1)).first()
+            article_id = self._insert_article(conn, doc, digest, previous)
+            self._insert_layers(conn, doc, article_id)
+            if self.is_sqlite:
+                conn.execute(text("INSERT INTO articles_fts(rowid, title, body) "
+                                  "VALUES (:id, :title, :body)"),
+                             {"id": article_id,
+                              "title": index_forms(article.title or "", self.tokenizer),
+                              "body": index_forms(_body(doc), self.tokenizer)})
+            return IngestResult("revision" if previous else "added", article_id)
+
+    def _outlet_id(self, conn: Connection, name: str | None) -> int | None:
+        if not name:
+            return None
+        found = conn.execute(select(t.outlets.c.id).where(t.outlets.c.name == name)).scalar()
+        if found is not None:
+            return int(found)
+        return _new_id(conn.execute(t.outlets.insert().values(name=name)))
+
+    def _insert_article(self, conn: Connection, doc: Doc, digest: str,
+                        previous: Any) -> int:
+        article = doc.require_article()
+        p = article.provenance
+        extraction = doc.extraction
+        row = {
+            "content_hash": digest, "url": p.url, "outlet_id": self._outlet_id(conn, p.outlet),
+            "source": p.source, "record": p.record, "offset": p.offset, "fetched": p.fetched,
+            "published": article.published or p.published, "encoding": p.encoding,
+            "input_format": p.input_format, "format": article.format, "title": article.title,
+            "text": article.text,
+            "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in article.blocks],
+            "relevant": None if extraction is None else int(extraction.relevant),
+            "relevance_reason": None if extraction is None else extraction.reason,
+            "extractor": {"main_text": article.extractor},
+            "revision": (previous.revision + 1) if previous else 1,
+            "previous_id": previous.id if previous else None,
+            "ingested_at": datetime.now(UTC),
+        }
+        return _new_id(conn.execute(t.articles.insert().values(**row)))
+
+    def _insert_layers(self, conn: Connection, doc: Doc, article_id: int) -> None:
+        if doc.mentions:
+            conn.execute(t.mentions.insert(), [
+                {"article_id": article_id, "kind": m.kind, "start": m.start, "end": m.end,
+                 "text": m.text, "ref": m.ref, "rule": m.rule, "data": m.data}
+                for m in doc.mentions])
+        if doc.extraction is None:
+            return
+        for e in doc.extraction.events:
+            record = e.to_dict()
+            loc = e.location or {}
+            event_id = _new_id(conn.execute(t.events.insert().values(
+                article_id=article_id, event_type=e.event_type, sub_event_type=e.sub_event_type,
+                plover=e.plover, actor1=e.actor1.id if e.actor1 else None,
+                actor2=e.actor2.id if e.actor2 else None, location_id=loc.get("id"),
+                location_name=loc.get("name"), latitude=loc.get("latitude"),
+                longitude=loc.get("longitude"), admin1=loc.get("admin1"),
+                country=loc.get("country"), geo_precision=loc.get("geo_precision"),
+                event_date=e.event_date, time_precision=e.time_precision,
+                fatalities=e.fatalities, fatalities_qualifier=e.fatalities_qualifier,
+                injuries=e.injuries, modality=e.modality, notes=e.notes, record=record,
+            )))
+            if e.evidence:
+                conn.execute(t.event_evidence.insert(), [
+                    {"event_id": event_id, "start": ev.start, "end": ev.end, "rule": ev.rule}
+                    for ev in e.evidence])
+            if e.sources:
+                conn.execute(t.event_sources.insert(), [
+                    {"event_id": event_id, "kind": s["kind"], "ref": str(s["id"]),
+                     "text": s.get("text")} for s in e.sources])
+        for toll in doc.extraction.tolls:
+            conn.execute(t.tolls.insert().values(
+                article_id=article_id,
+                perpetrator=toll.perpetrator.id if toll.perpetrator else None,
+                victims=toll.victims, count=toll.count, qualifier=toll.qualifier,
+                effect=toll.effect, source=(toll.source or {}).get("id"),
+                record=toll.to_dict()))
+
+    def quarantine(self, item: Rejected, max_sample: int = 65536) -> bool:
+        """Keep an input that could not be processed; False when already kept."""
+        key = hashlib.sha256("\x1f".join(str(v) for v in (
+            item.source, item.record, item.offset, item.stage, item.reason)).encode()).hexdigest()
+        with self.engine.begin() as conn:
+            if conn.execute(select(t.quarantine.c.id).where(t.quarantine.c.key == key)).scalar():
+                return False
+            conn.execute(t.quarantine.insert().values(
+                source=item.source, record=item.record, offset=item.offset, stage=item.stage,
+                reason=item.reason, sample=item.sample[:max_sample],
+                created_at=datetime.now(UTC), key=key))
+            return True
+
+    # --- reading ---
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {name: int(conn.execute(select(func.count()).select_from(table)).scalar()
+                              or 0)
+                    for name, table in (("articles", t.articles), ("mentions", t.mentions),
+                                        ("events", t.events), ("tolls", t.tolls),
+                                        ("quarantine", t.quarantine))}
+
+    def quarantined(self, item_id: int | None = None) -> list[dict[str, Any]]:
+        query = select(t.quarantine).order_by(t.quarantine.c.id)
+        if item_id is not None:
+            query = query.where(t.quarantine.c.id == item_id)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def search(self, query: str, limit: int = 20, country: str | None = None,
+               event_type: str | None = None, actor: str | None = None,
+               since: str | None = None, until: str | None = None) -> list[SearchHit]:
+        """Ranked articles for an Arabic query, with structured filters on their events."""
+        if not self.is_sqlite:
+            raise StoreError("full-text search is implemented for SQLite only so far")
+        groups = query_forms(query, self.tokenizer)
+        if not groups:
+            return []
+        sql = ("SELECT a.id, a.title, a.text, a.blocks, a.published, o.name AS outlet, "
+               "bm25(articles_fts, 2.0, 1.0) AS rank FROM articles_fts "
+               "JOIN articles a ON a.id = articles_fts.rowid "
+               "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE articles_fts MATCH :q")
+        params: dict[str, Any] = {"q": fts_query(groups), "limit": limit}
+        event_filters = []
+        for column, value in (("country", country), ("event_type", event_type)):
+            if value:
+                event_filters.append(f"e.{column} = :{column}")
+                params[column] = value
+        if actor:
+            event_filters.append("(e.actor1 = :actor OR e.actor2 = :actor)")
+            params["actor"] = actor
+        if since:
+            event_filters.append("e.event_date >= :since")
+            params["since"] = since
+        if until:
+            event_filters.append("e.event_date <= :until")
+            params["until"] = until
+        if event_filters:
+            sql += (" AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND "
+                    + " AND ".join(event_filters) + ")")
+        sql += " ORDER BY rank LIMIT :limit"
+        with self.engine.connect() as conn:
+            rows = conn.execute(text(sql), params).all()
+        return [SearchHit(int(r.id), r.title, r.outlet, r.published, float(-r.rank),
+                          snippet(r.text, groups, blocks=[(b["start"], b["end"])
+                                                          for b in _json(r.blocks)]))
+                for r in rows]

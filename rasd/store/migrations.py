@@ -1,0 +1,48 @@
+"""Numbered, recorded schema steps, so an existing database upgrades in place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, inspect, select, text
+
+from rasd.store.schema import metadata, schema_migrations
+
+Step = Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    metadata.create_all(conn)
+    if conn.dialect.name == "sqlite":
+        # Full-text search over the matching form of title and body, with the
+        # clitic-free stems added, so هجين finds بهجين (see rasd.store.search).
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+            "title, body, tokenize = 'unicode61 remove_diacritics 2')"))
+
+
+MIGRATIONS: list[tuple[int, str, Step]] = [
+    (1, "initial schema and full-text index", _initial),
+]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_migrations"):
+        return 0
+    versions = conn.execute(select(schema_migrations.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply the steps a database lacks, each in the caller's transaction."""
+    done = current_version(conn)
+    applied = []
+    for version, name, step in MIGRATIONS:
+        if version <= done:
+            continue
+        step(conn)
+        conn.execute(schema_migrations.insert().values(
+            version=version, name=name, applied_at=datetime.now(UTC)))
+        applied.append(version)
+    return applied

@@ -1,0 +1,147 @@
+"""Tables of the store, in SQLAlchemy Core so SQLite and PostgreSQL share them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+outlets = Table(
+    "outlets", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(300), nullable=False, unique=True),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("url", Text),
+    Column("outlet_id", Integer, ForeignKey("outlets.id")),
+    Column("source", Text, nullable=False),
+    Column("record", Integer),
+    Column("offset", Integer),
+    Column("fetched", String(40)),
+    Column("published", String(40)),
+    Column("encoding", String(40)),
+    Column("input_format", String(20)),
+    Column("format", String(10), nullable=False),
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("blocks", JSON, nullable=False),
+    Column("relevant", Integer),
+    Column("relevance_reason", Text),
+    Column("extractor", JSON, nullable=False),
+    Column("revision", Integer, nullable=False, default=1),
+    Column("previous_id", Integer, ForeignKey("articles.id")),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ref", String(100), index=True),
+    Column("rule", Text, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("event_type", String(60), nullable=False, index=True),
+    Column("sub_event_type", String(60), nullable=False),
+    Column("plover", String(20)),
+    Column("actor1", String(100), index=True),
+    Column("actor2", String(100), index=True),
+    Column("location_id", String(40)),
+    Column("location_name", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("admin1", Text),
+    Column("country", String(4), index=True),
+    Column("geo_precision", Integer),
+    Column("event_date", String(10), index=True),
+    Column("time_precision", Integer),
+    Column("fatalities", Integer),
+    Column("fatalities_qualifier", String(20)),
+    Column("injuries", Integer),
+    Column("modality", String(20), nullable=False),
+    Column("notes", Text),
+    Column("record", JSON, nullable=False),
+)
+
+event_evidence = Table(
+    "event_evidence", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("rule", Text, nullable=False),
+)
+
+event_sources = Table(
+    "event_sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("kind", String(20), nullable=False),
+    Column("ref", String(100), nullable=False),
+    Column("text", Text),
+)
+
+tolls = Table(
+    "tolls", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("perpetrator", String(100)),
+    Column("victims", String(60)),
+    Column("count", Integer),
+    Column("qualifier", String(20)),
+    Column("effect", String(20)),
+    Column("source", String(100)),
+    Column("record", JSON, nullable=False),
+)
+
+quarantine = Table(
+    "quarantine", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("record", Integer),
+    Column("offset", Integer),
+    Column("stage", String(40), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("sample", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("resolved_article_id", Integer, ForeignKey("articles.id")),
+    # A hash of source, record, offset, stage and reason: the same failure twice is one row.
+    Column("key", String(64), nullable=False, unique=True),
+)

@@ -1,0 +1,122 @@
+"""The store on a real SQLite file: idempotent ingest, revisions, quarantine, search."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, SAMPLES
+from sqlalchemy import text
+
+from rasd.acquire import Document, Provenance, Rejected, content_hash
+from rasd.pipeline import Doc, Pipeline
+from rasd.store import Store
+
+PAGE = ("قصف على هجين\nقصفت طائرات التحالف الدولي بلدة هجين بريف دير الزور الشرقي، ما أدى "
+        "إلى مقتل ثلاثة مدنيين، بحسب مصادر محلية.\n")
+
+
+def doc(pipeline: Pipeline, text_: str, url: str | None = None) -> Doc:
+    return pipeline(Document(text_, "text", Provenance("t", content_hash(text_), url=url,
+                                                       outlet="شبكة الشمال")))
+
+
+def test_ingest_is_idempotent_and_keeps_every_layer(tmp_path: Path,
+                                                   full_pipeline: Pipeline) -> None:
+    store = Store.open(tmp_path / "rasd.db")
+    first = store.ingest(doc(full_pipeline, PAGE))
+    again = store.ingest(doc(full_pipeline, PAGE + "\nالتعليقات (0)\n"))  # only chrome differs
+    assert (first.status, again.status) == ("added", "duplicate")
+    assert again.article_id == first.article_id
+    counts = store.counts()
+    assert counts["articles"] == 1 and counts["events"] >= 1 and counts["mentions"] > 3
+    with store.engine.connect() as conn:
+        row = conn.execute(text("SELECT sub_event_type, location_name, fatalities FROM events"
+                                )).first()
+        assert row is not None and row.fatalities == 3
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_a_changed_version_of_a_url_is_a_new_revision(tmp_path: Path,
+                                                      full_pipeline: Pipeline) -> None:
+    store = Store.open(tmp_path / "rasd.db")
+    url = "https://north.example/news/1"
+    first = store.ingest(doc(full_pipeline, PAGE, url))
+    second = store.ingest(doc(full_pipeline, PAGE.replace("ثلاثة", "أربعة"), url))
+    assert second.status == "revision" and second.article_id != first.article_id
+    with store.engine.connect() as conn:
+        revisions = conn.execute(text("SELECT revision, previous_id FROM articles ORDER BY id")
+                                 ).all()
+    assert [tuple(r) for r in revisions] == [(1, None), (2, first.article_id)]
+
+
+def test_failures_are_quarantined_once_with_their_bytes(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "rasd.db")
+    item = Rejected("bad.txt", "acquire", "the input looks binary", sample=b"\x00\x01ab")
+    assert store.quarantine(item) is True
+    assert store.quarantine(item) is False
+    [row] = store.quarantined()
+    assert row["reason"] == "the input looks binary" and bytes(row["sample"]) == b"\x00\x01ab"
+
+
+def test_arabic_search_ignores_variants_and_clitics(tmp_path: Path,
+                                                    full_pipeline: Pipeline) -> None:
+    store = Store.open(tmp_path / "rasd.db")
+    store.ingest(doc(full_pipeline, PAGE))
+    store.ingest(doc(full_pipeline, "اشتباكات في الرقه\nاندلعت اشتباكات عنيفة في مدينة الرقه "
+                                    "بين قسد وخلايا داعش، وفق ناشطين.\n"))
+    store.ingest(doc(full_pipeline, "غارة قرب رقة\nقصفت مسيرة موقعا قرب رقة، دون وقوع إصابات.\n"))
+    assert [h.title for h in store.search("هجين")] == ["قصف على هجين"]  # found in بهجين too
+    raqqa = {h.title for h in store.search("الرقة")}
+    assert raqqa == {"اشتباكات في الرقه", "غارة قرب رقة"}
+    [hit] = store.search("بلدة هجين")
+    assert hit.snippet.highlight is not None
+    start, end = hit.snippet.highlight
+    assert "هجين" in hit.snippet.text[start:end]
+    assert store.search("هجين", country="IQ") == []
+    assert store.search("هجين", country="SY")
+
+
+def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(150):
+        (corpus / f"{i:03d}.txt").write_text(
+            f"قصف على البلدة رقم {i}\nقصفت قوات النظام بلدة الأتارب للمرة {i} بعشرات القذائف، "
+            f"ما أدى إلى مقتل {i % 7 + 1} مدنيين، وفق مصادر محلية.\n", encoding="utf-8")
+    db = tmp_path / "rasd.db"
+    command = [sys.executable, "-m", "rasd.cli", "ingest", str(corpus), "--db", str(db)]
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        time.sleep(0.5)
+        if db.exists() and Store.open(db).counts()["articles"] >= 20:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = Store.open(db).counts()["articles"]
+    assert 0 < partial < 150
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=600)
+    store = Store.open(db)
+    assert store.counts()["articles"] == 150
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        orphans = conn.execute(text("SELECT count(*) FROM events e LEFT JOIN articles a "
+                                    "ON a.id = e.article_id WHERE a.id IS NULL")).scalar()
+        assert orphans == 0
+
+
+@pytest.mark.parametrize("query", ["قسد", "داعش"])
+def test_search_command_on_the_samples(run_cli, tmp_path: Path, query: str) -> None:
+    db = tmp_path / "rasd.db"
+    assert run_cli("ingest", str(SAMPLES), "--db", str(db)).returncode == 0
+    result = run_cli("search", query, "--db", str(db), "--format", "json")
+    assert result.returncode == 0
+    assert b"article_id" in result.stdout
