@@ -26,7 +26,7 @@ from rasd.errors import RasdError
 from rasd.pipeline import Doc
 from rasd.store import schema as t
 from rasd.store.migrations import migrate
-from rasd.store.search import Snippet, fts_query, index_forms, query_forms, snippet
+from rasd.store.search import Snippet, fts_query, index_forms, query_forms, snippet, ts_query
 
 
 class StoreError(RasdError):
@@ -128,12 +128,18 @@ class Store:
                     .order_by(t.articles.c.revision.desc()).limit(1)).first()
             article_id = self._insert_article(conn, doc, digest, previous)
             self._insert_layers(conn, doc, article_id)
+            title = index_forms(article.title or "", self.tokenizer)
+            body = index_forms(_body(doc), self.tokenizer)
             if self.is_sqlite:
                 conn.execute(text("INSERT INTO articles_fts(rowid, title, body) "
                                   "VALUES (:id, :title, :body)"),
-                             {"id": article_id,
-                              "title": index_forms(article.title or "", self.tokenizer),
-                              "body": index_forms(_body(doc), self.tokenizer)})
+                             {"id": article_id, "title": title, "body": body})
+            else:
+                conn.execute(text(
+                    "INSERT INTO article_search(article_id, document) VALUES (:id, "
+                    "setweight(to_tsvector('simple', :title), 'A') || "
+                    "to_tsvector('simple', :body))"),
+                    {"id": article_id, "title": title, "body": body})
             return IngestResult("revision" if previous else "added", article_id)
 
     def _outlet_id(self, conn: Connection, name: str | None) -> int | None:
@@ -236,16 +242,22 @@ class Store:
                event_type: str | None = None, actor: str | None = None,
                since: str | None = None, until: str | None = None) -> list[SearchHit]:
         """Ranked articles for an Arabic query, with structured filters on their events."""
-        if not self.is_sqlite:
-            raise StoreError("full-text search is implemented for SQLite only so far")
         groups = query_forms(query, self.tokenizer)
         if not groups:
             return []
-        sql = ("SELECT a.id, a.title, a.text, a.blocks, a.published, o.name AS outlet, "
-               "bm25(articles_fts, 2.0, 1.0) AS rank FROM articles_fts "
-               "JOIN articles a ON a.id = articles_fts.rowid "
-               "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE articles_fts MATCH :q")
-        params: dict[str, Any] = {"q": fts_query(groups), "limit": limit}
+        if self.is_sqlite:
+            sql = ("SELECT a.id, a.title, a.text, a.blocks, a.published, o.name AS outlet, "
+                   "bm25(articles_fts, 2.0, 1.0) AS rank FROM articles_fts "
+                   "JOIN articles a ON a.id = articles_fts.rowid "
+                   "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE articles_fts MATCH :q")
+            params: dict[str, Any] = {"q": fts_query(groups), "limit": limit}
+        else:
+            sql = ("SELECT a.id, a.title, a.text, a.blocks, a.published, o.name AS outlet, "
+                   "-ts_rank(s.document, to_tsquery('simple', :q)) AS rank "
+                   "FROM article_search s JOIN articles a ON a.id = s.article_id "
+                   "LEFT JOIN outlets o ON o.id = a.outlet_id "
+                   "WHERE s.document @@ to_tsquery('simple', :q)")
+            params = {"q": ts_query(groups), "limit": limit}
         event_filters = []
         for column, value in (("country", country), ("event_type", event_type)):
             if value:

@@ -22,8 +22,21 @@ def _initial(conn: Connection) -> None:
             "title, body, tokenize = 'unicode61 remove_diacritics 2')"))
 
 
+def _postgres_search(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        # The same matching forms as SQLite's index, as a tsvector with the
+        # 'simple' configuration: no stemming but ours.
+        conn.execute(text(
+            "CREATE TABLE IF NOT EXISTS article_search ("
+            "article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, "
+            "document tsvector NOT NULL)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS article_search_document "
+                          "ON article_search USING gin(document)"))
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema and full-text index", _initial),
+    (2, "PostgreSQL full-text index", _postgres_search),
 ]
 
 

@@ -51,6 +51,11 @@ def fts_query(groups: list[set[str]]) -> str:
     return " AND ".join("(" + " OR ".join(f'"{f}"' for f in sorted(g)) + ")" for g in groups)
 
 
+def ts_query(groups: list[set[str]]) -> str:
+    """The same query for PostgreSQL's to_tsquery; forms are word characters only."""
+    return " & ".join("(" + " | ".join(sorted(g)) + ")" for g in groups)
+
+
 @dataclass(frozen=True)
 class Snippet:
     text: str
