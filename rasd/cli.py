@@ -291,7 +291,8 @@ def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int
             else:
                 counts[store.ingest(item).status] += 1
             progress.update(task, advance=1)
-    summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing read"
+    counts["joined incidents"] = store.cluster()
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()) if n) or "nothing read"
     err.print(f"[bold]{summary}[/bold] → {db}")
     if not (counts["added"] or counts["revision"] or counts["duplicate"]):
         raise SystemExit(1)
@@ -337,6 +338,77 @@ def search(query: str, db: str, limit: int, country: str | None, event_type: str
             shown.stylize("bold reverse", *h.snippet.highlight)
         table.add_row(str(h.article_id), Text(h.title or ""), Text(h.outlet or ""), shown)
     console.print(table)
+
+
+@main.command()
+@click.option("--db", default="rasd.db", show_default=True,
+              help="SQLite file, or a postgresql:// URL.")
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl"]),
+              default="acled-csv", show_default=True)
+@click.option("--country", help="ISO code of the event's country.")
+@click.option("--event-type", help="ACLED event type.")
+@click.option("--sub-event-type", help="ACLED sub-event type.")
+@click.option("--actor", help="Actor id on either side.")
+@click.option("--since", help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--modality", help="reported, claimed, denied, planned, negated or background.")
+@click.option("--outlet", help="Outlet name.")
+@click.option("--min-fatalities", type=int, help="Smallest number of fatalities.")
+@click.option("--max-fatalities", type=int, help="Largest number of fatalities.")
+@click.option("--include-background", is_flag=True,
+              help="Also export earlier events an article recalls as background.")
+def export(db: str, fmt: str, country: str | None, event_type: str | None,
+           sub_event_type: str | None, actor: str | None, since: str | None,
+           until: str | None, modality: str | None, outlet: str | None,
+           min_fatalities: int | None, max_fatalities: int | None,
+           include_background: bool) -> None:
+    """Export stored events: ACLED-style CSV, GeoJSON or JSON Lines."""
+    from rasd.export.events import record_row, rows_csv, rows_geojson
+    from rasd.store import Store
+
+    found = Store.open(db).event_records(
+        country=country, event_type=event_type, sub_event_type=sub_event_type, actor=actor,
+        since=since, until=until, modality=modality, outlet=outlet,
+        min_fatalities=min_fatalities, max_fatalities=max_fatalities,
+        include_background=include_background)
+    if fmt == "jsonl":
+        for item in found:
+            sys.stdout.write(json.dumps({"id": item["id"], **item["record"],
+                                         "article": item["article"]}, ensure_ascii=False)
+                             + "\n")
+        return
+    rows = [record_row(item["record"], item["article"], item["id"]) for item in found]
+    if fmt == "acled-csv":
+        sys.stdout.write(rows_csv(rows))
+    else:
+        sys.stdout.write(json.dumps(rows_geojson(rows), ensure_ascii=False, indent=2) + "\n")
+
+
+@main.command()
+@click.option("--db", default="rasd.db", show_default=True,
+              help="SQLite file, or a postgresql:// URL.")
+@click.option("--min-reports", type=int, default=1, show_default=True,
+              help="Only incidents reported by at least this many articles.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def incidents(db: str, min_reports: int, fmt: str) -> None:
+    """Incidents across articles: each with every report and its figures side by side."""
+    from rasd.store import Store
+
+    store = Store.open(db)
+    store.cluster()
+    found = store.incidents(min_reports)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    console = Console()
+    for inc in found:
+        console.print(Text(f"#{inc['id']} {inc['event_date']} {inc['sub_event_type']} at "
+                           f"{inc['location_name']}: {inc['reports']} report(s); fatalities "
+                           f"{inc['fatalities']} ({inc['fatalities_rule']})"))
+        for r in inc["reports_detail"]:
+            console.print(Text(f"    {r['outlet'] or '?'}: {r['fatalities']} "
+                               f"({r['fatalities_qualifier']}, {r['modality']}) — {r['title']}"))
 
 
 @main.group()

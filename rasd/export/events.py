@@ -35,51 +35,58 @@ def _events(docs: Iterable[Doc]) -> Iterable[tuple[Doc, int, Event]]:
 
 def event_row(doc: Doc, index: int, event: Event) -> dict[str, Any]:
     p = doc.require_article().provenance
-    loc = event.location or {}
+    return record_row(event.to_dict(), {"content_hash": p.content_hash, "url": p.url,
+                                        "outlet": p.outlet}, index)
+
+
+def record_row(record: dict[str, Any], article: dict[str, Any], index: int) -> dict[str, Any]:
+    """One CSV row from an event record (``Event.to_dict``) and its article."""
+    loc = record.get("location") or {}
     country = str(loc.get("country") or "")
-    sources = "; ".join(str(s.get("name") or s["id"]) for s in event.sources)
-    outlet = p.outlet or ""
+    sources = "; ".join(str(s.get("name") or s["id"]) for s in record.get("sources") or [])
+    outlet = article.get("outlet") or ""
+    date = record.get("event_date") or ""
+    actor1, actor2 = record.get("actor1") or {}, record.get("actor2") or {}
     return {
-        "event_id_cnty": f"{country or 'XX'}-{p.content_hash[:10]}-{index}",
-        "event_date": event.event_date or "",
-        "year": (event.event_date or "")[:4],
-        "time_precision": event.time_precision or "",
-        "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1.name if event.actor1 else "",
-        "actor2": event.actor2.name if event.actor2 else "",
+        "event_id_cnty": f"{country or 'XX'}-{str(article['content_hash'])[:10]}-{index}",
+        "event_date": date, "year": date[:4], "time_precision": record.get("time_precision") or "",
+        "event_type": record["event_type"], "sub_event_type": record["sub_event_type"],
+        "actor1": actor1.get("name", ""), "actor2": actor2.get("name", ""),
         "country": _COUNTRY_NAMES.get(country, country), "admin1": loc.get("admin1") or "",
         "location": loc.get("name") or "", "latitude": loc.get("latitude") or "",
         "longitude": loc.get("longitude") or "", "geo_precision": loc.get("geo_precision") or "",
-        "source": "; ".join(s for s in (outlet, sources) if s), "notes": event.notes,
-        "fatalities": event.fatalities if event.fatalities is not None else 0,
-        "injuries": event.injuries if event.injuries is not None else "",
-        "fatalities_qualifier": event.fatalities_qualifier or "",
-        "victims": "; ".join(event.victims), "modality": event.modality,
-        "plover": event.plover, "url": p.url or "", "outlet": outlet,
-        "evidence": " … ".join(e.text for e in event.evidence),
+        "source": "; ".join(s for s in (outlet, sources) if s), "notes": record.get("notes", ""),
+        "fatalities": record.get("fatalities") if record.get("fatalities") is not None else 0,
+        "injuries": record.get("injuries") if record.get("injuries") is not None else "",
+        "fatalities_qualifier": record.get("fatalities_qualifier") or "",
+        "victims": "; ".join(record.get("victims") or []), "modality": record["modality"],
+        "plover": record.get("plover") or "", "url": article.get("url") or "", "outlet": outlet,
+        "evidence": " … ".join(e["text"] for e in record.get("evidence") or []),
     }
 
 
-def acled_csv(docs: Iterable[Doc]) -> str:
+def rows_csv(rows: Iterable[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS)
     writer.writeheader()
-    for doc, index, event in _events(docs):
-        writer.writerow(event_row(doc, index, event))
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
-def geojson(docs: Iterable[Doc]) -> dict[str, Any]:
-    features = []
-    for doc, index, event in _events(docs):
-        loc = event.location
-        if not loc or loc.get("latitude") is None:
-            continue
-        properties = event_row(doc, index, event)
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point",
-                         "coordinates": [float(loc["longitude"]), float(loc["latitude"])]},
-            "properties": properties,
-        })
+def rows_geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    features = [
+        {"type": "Feature",
+         "geometry": {"type": "Point",
+                      "coordinates": [float(r["longitude"]), float(r["latitude"])]},
+         "properties": r}
+        for r in rows if r.get("latitude") not in ("", None)
+    ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def acled_csv(docs: Iterable[Doc]) -> str:
+    return rows_csv(event_row(doc, index, event) for doc, index, event in _events(docs))
+
+
+def geojson(docs: Iterable[Doc]) -> dict[str, Any]:
+    return rows_geojson(event_row(doc, index, event) for doc, index, event in _events(docs))

@@ -209,6 +209,22 @@ class Store:
                 effect=toll.effect, source=(toll.source or {}).get("id"),
                 record=toll.to_dict()))
 
+    def cluster(self) -> int:
+        """Group newly stored events into incidents across articles."""
+        from rasd.store.incidents import cluster
+
+        with self.engine.begin() as conn:
+            return cluster(conn)
+
+    def incidents(self, min_reports: int = 1) -> list[dict[str, Any]]:
+        from rasd.store.incidents import incident_reports
+
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.incidents).where(t.incidents.c.reports >= min_reports)
+                                .order_by(t.incidents.c.event_date, t.incidents.c.id)).all()
+            return [{**dict(r._mapping), "reports_detail": incident_reports(conn, r.id)}
+                    for r in rows]
+
     def quarantine(self, item: Rejected, max_sample: int = 65536) -> bool:
         """Keep an input that could not be processed; False when already kept."""
         key = hashlib.sha256("\x1f".join(str(v) for v in (
@@ -237,6 +253,46 @@ class Store:
             query = query.where(t.quarantine.c.id == item_id)
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
+
+    def event_records(self, *, country: str | None = None, event_type: str | None = None,
+                      sub_event_type: str | None = None, actor: str | None = None,
+                      since: str | None = None, until: str | None = None,
+                      modality: str | None = None, outlet: str | None = None,
+                      min_fatalities: int | None = None, max_fatalities: int | None = None,
+                      include_background: bool = False) -> list[dict[str, Any]]:
+        """Stored events with their article's provenance, filtered; background
+        recollections are left out unless asked for."""
+        e, a, o = t.events, t.articles, t.outlets
+        query = (select(e.c.id, e.c.record, a.c.content_hash, a.c.url, a.c.published,
+                        o.c.name.label("outlet"))
+                 .select_from(e.join(a, a.c.id == e.c.article_id)
+                              .outerjoin(o, o.c.id == a.c.outlet_id))
+                 .order_by(e.c.event_date, e.c.id))
+        conditions = []
+        for column, value in ((e.c.country, country), (e.c.event_type, event_type),
+                              (e.c.sub_event_type, sub_event_type), (e.c.modality, modality),
+                              (o.c.name, outlet)):
+            if value:
+                conditions.append(column == value)
+        if actor:
+            conditions.append((e.c.actor1 == actor) | (e.c.actor2 == actor))
+        if since:
+            conditions.append(e.c.event_date >= since)
+        if until:
+            conditions.append(e.c.event_date <= until)
+        if min_fatalities is not None:
+            conditions.append(e.c.fatalities >= min_fatalities)
+        if max_fatalities is not None:
+            conditions.append(e.c.fatalities <= max_fatalities)
+        if not include_background and not modality:
+            conditions.append(e.c.modality != "background")
+        for condition in conditions:
+            query = query.where(condition)
+        with self.engine.connect() as conn:
+            return [{"id": r.id, "record": _json(r.record),
+                     "article": {"content_hash": r.content_hash, "url": r.url,
+                                 "published": r.published, "outlet": r.outlet}}
+                    for r in conn.execute(query)]
 
     def search(self, query: str, limit: int = 20, country: str | None = None,
                event_type: str | None = None, actor: str | None = None,

@@ -34,9 +34,17 @@ def _postgres_search(conn: Connection) -> None:
                           "ON article_search USING gin(document)"))
 
 
+def _incidents(conn: Connection) -> None:
+    from rasd.store.schema import incident_events, incidents
+
+    incidents.create(conn, checkfirst=True)
+    incident_events.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema and full-text index", _initial),
     (2, "PostgreSQL full-text index", _postgres_search),
+    (3, "incidents across articles", _incidents),
 ]
 
 

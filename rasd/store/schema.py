@@ -145,3 +145,27 @@ quarantine = Table(
     # A hash of source, record, offset, stage and reason: the same failure twice is one row.
     Column("key", String(64), nullable=False, unique=True),
 )
+
+incidents = Table(
+    "incidents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_type", String(60), nullable=False),
+    Column("sub_event_type", String(60), nullable=False),
+    Column("country", String(4)),
+    Column("location_id", String(40)),
+    Column("location_name", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("event_date", String(10), index=True),
+    Column("actor1", String(100)),
+    Column("fatalities", Integer),
+    Column("fatalities_rule", Text),
+    Column("reports", Integer, nullable=False),
+)
+
+incident_events = Table(
+    "incident_events", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("incident_id", Integer, ForeignKey("incidents.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+)

@@ -131,3 +131,41 @@ def test_migrations_are_recorded_and_rerun_safely(db_target: str) -> None:
         assert current_version(conn) == MIGRATIONS[-1][0]
         rows = conn.execute(text("SELECT count(*) FROM schema_migrations")).scalar()
         assert rows == len(MIGRATIONS)
+
+
+def test_reports_from_several_outlets_are_one_incident_with_each_figure(
+        db_target: str, full_pipeline: Pipeline) -> None:
+    store = Store.open(db_target)
+    reports = [
+        ("مرصد الشمال", "مقتل 12 مدنيا بقصف على الأتارب\nقصفت قوات النظام يوم 5 آذار 2024 بلدة "
+         "الأتارب غربي حلب، ما أدى إلى مقتل 12 مدنيا، وفق مصادر محلية.\n"),
+        ("وكالة الأنباء", "قصف على الأتارب\nقصفت قوات النظام في 5 آذار 2024 مواقع في بلدة "
+         "الأتارب، ما أدى إلى مقتل ثلاثة أشخاص، بحسب مصادر محلية.\n"),
+        ("شبكة الجنوب", "اشتباكات في درعا\nاندلعت اشتباكات في 5 آذار 2024 بين فصائل المعارضة "
+         "وقوات النظام في مدينة طفس، ما أدى إلى مقتل عنصرين.\n"),
+    ]
+    for outlet, body in reports:
+        d = full_pipeline(Document(body, "text", Provenance("t", content_hash(body),
+                                                            outlet=outlet,
+                                                            published="2024-03-06")))
+        store.ingest(d)
+    assert store.cluster() >= 3
+    assert store.cluster() == 0  # incremental: nothing new to place
+    [atarib] = [i for i in store.incidents() if i["reports"] == 2]
+    figures = sorted(r["fatalities"] for r in atarib["reports_detail"])
+    assert figures == [3, 12]
+    assert atarib["fatalities"] == 3 and "lowest" in atarib["fatalities_rule"]
+    assert {r["outlet"] for r in atarib["reports_detail"]} == {"مرصد الشمال", "وكالة الأنباء"}
+
+
+def test_export_of_stored_events(run_cli, tmp_path: Path) -> None:
+    db = tmp_path / "rasd.db"
+    assert run_cli("ingest", str(SAMPLES), "--db", str(db)).returncode == 0
+    result = run_cli("export", "--db", str(db), "--format", "jsonl")
+    lines = result.stdout.decode().splitlines()
+    assert result.returncode == 0 and lines
+    assert all('"modality": "background"' not in line for line in lines)
+    csv_out = run_cli("export", "--db", str(db), "--country", "SY").stdout.decode()
+    assert csv_out.startswith("event_id_cnty,event_date")
+    incidents = run_cli("incidents", "--db", str(db), "--format", "json")
+    assert incidents.returncode == 0 and incidents.stdout.startswith(b"[")

@@ -1,0 +1,114 @@
+"""One incident, several reports: events from different articles clustered.
+
+Two events are reports of one incident when their types agree, their places
+are the same entry or within a few kilometres, their days are at most one
+apart, and their first actors do not contradict each other. Clustering is
+incremental (new events join existing incidents) and reproducible (events
+are taken in the order they were stored).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from rasd.store import schema as t
+
+NEAR_KM = 5.0
+# Background recollections, threats and denied events are not incidents.
+NOT_INCIDENTS = ("background", "planned", "negated", "denied")
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * \
+        math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def same_incident(event: Any, incident: Any) -> bool:
+    if event.event_type != incident.event_type or not event.event_date:
+        return False
+    d1, d2 = _day(event.event_date), _day(incident.event_date)
+    if d1 is None or d2 is None or abs((d1 - d2).days) > 1:
+        return False
+    same_place = event.location_id is not None and event.location_id == incident.location_id
+    if not same_place:
+        if None in (event.latitude, incident.latitude):
+            return False
+        if _km((event.latitude, event.longitude),
+               (incident.latitude, incident.longitude)) > NEAR_KM:
+            return False
+    return not (event.actor1 and incident.actor1 and event.actor1 != incident.actor1)
+
+
+def best_fatalities(reports: Sequence[Any]) -> tuple[int | None, str]:
+    """ACLED's rule: the most conservative credible figure. Figures a party
+    gives about its enemies' losses are used only when nothing else is."""
+    credible = [r.fatalities for r in reports if r.fatalities is not None
+                and r.modality != "claimed"]
+    if credible:
+        return min(credible), "lowest figure among reports not made by a party"
+    claimed = [r.fatalities for r in reports if r.fatalities is not None]
+    if claimed:
+        return min(claimed), "lowest figure; only parties' claims report one"
+    return None, "no report gives a figure"
+
+
+def cluster(conn: Connection) -> int:
+    """Attach every unclustered event to an incident; returns how many were placed."""
+    e, ie, inc = t.events, t.incident_events, t.incidents
+    pending = conn.execute(
+        select(e).outerjoin(ie, ie.c.event_id == e.c.id)
+        .where(ie.c.event_id.is_(None)).where(e.c.modality.notin_(NOT_INCIDENTS))
+        .order_by(e.c.id)).all()
+    placed = 0
+    for event in pending:
+        candidates = conn.execute(select(inc).where(inc.c.event_type == event.event_type)
+                                  .where(inc.c.country == event.country)).all() \
+            if event.event_date else []
+        match = next((c for c in candidates if same_incident(event, c)), None)
+        if match is None:
+            incident_id = conn.execute(inc.insert().values(
+                event_type=event.event_type, sub_event_type=event.sub_event_type,
+                country=event.country, location_id=event.location_id,
+                location_name=event.location_name, latitude=event.latitude,
+                longitude=event.longitude, event_date=event.event_date, actor1=event.actor1,
+                fatalities=event.fatalities,
+                fatalities_rule="the only report" if event.fatalities is not None else
+                "no report gives a figure", reports=1)).inserted_primary_key
+            assert incident_id is not None
+            conn.execute(ie.insert().values(event_id=event.id, incident_id=incident_id[0]))
+        else:
+            conn.execute(ie.insert().values(event_id=event.id, incident_id=match.id))
+            reports = conn.execute(select(e).join(ie, ie.c.event_id == e.c.id)
+                                   .where(ie.c.incident_id == match.id)).all()
+            figure, rule = best_fatalities(reports)
+            conn.execute(inc.update().where(inc.c.id == match.id).values(
+                reports=len(reports), fatalities=figure, fatalities_rule=rule,
+                actor1=match.actor1 or event.actor1))
+        placed += 1
+    return placed
+
+
+def incident_reports(conn: Connection, incident_id: int) -> list[dict[str, Any]]:
+    """Every report of an incident, with its article's outlet and its figures."""
+    e, ie, a, o = t.events, t.incident_events, t.articles, t.outlets
+    rows = conn.execute(
+        select(e.c.id, e.c.fatalities, e.c.fatalities_qualifier, e.c.modality, e.c.record,
+               a.c.title, a.c.url, o.c.name.label("outlet"))
+        .join(ie, ie.c.event_id == e.c.id).join(a, a.c.id == e.c.article_id)
+        .outerjoin(o, o.c.id == a.c.outlet_id)
+        .where(ie.c.incident_id == incident_id).order_by(e.c.id)).all()
+    return [dict(r._mapping) for r in rows]
