@@ -432,6 +432,60 @@ def quarantine_list(db: str) -> None:
     Console().print(table)
 
 
+@quarantine.command("retry")
+@click.option("--db", default="rasd.db", show_default=True,
+              help="SQLite file, or a postgresql:// URL.")
+def quarantine_retry(db: str) -> None:
+    """Read quarantined inputs again (after a fix to them or to rasd) and store what now works."""
+    from rasd.acquire import read_source
+    from rasd.store import Store
+
+    store = Store.open(db)
+    pipeline = _full_pipeline()
+    fixed = still = 0
+    for row in store.quarantined(unresolved=True):
+        items = list(pipeline.run(read_source(row["source"], AcquireConfig())))
+        wanted = [i for i in items if not isinstance(i, Rejected) and (
+            row["record"] is None or i.document.provenance.record == row["record"])]
+        if wanted:
+            result = store.ingest(wanted[0])
+            store.resolve_quarantined(row["id"], result.article_id)
+            fixed += 1
+            click.echo(f"{row['id']}: {row['source']} now {result.status}")
+        else:
+            still += 1
+            reason = next((i.reason for i in items if isinstance(i, Rejected)), row["reason"])
+            click.echo(f"{row['id']}: {row['source']} still fails: {reason}")
+    store.cluster()
+    click.echo(f"{fixed} stored, {still} still quarantined")
+
+
+@main.command()
+@click.option("--db", default="rasd.db", show_default=True,
+              help="SQLite file, or a postgresql:// URL.")
+def reprocess(db: str) -> None:
+    """Run extraction again on every stored article (after lexicons or rules changed).
+
+    Each article's mentions, events and tolls are replaced in one transaction;
+    the report says how many events were added, removed and kept.
+    """
+    from rasd.store import Store
+
+    store = Store.open(db)
+    pipeline = _full_pipeline()
+    totals: Counter[str] = Counter()
+    for article_id in store.article_ids():
+        item = pipeline(store.stored_document(article_id))
+        changes = store.replace_extraction(article_id, item)
+        totals.update(changes)
+        if changes["added"] or changes["removed"]:
+            click.echo(f"article {article_id}: +{changes['added']} -{changes['removed']} "
+                       f"events ({changes['kept']} unchanged)")
+    store.cluster()
+    click.echo(f"{len(store.article_ids())} articles reprocessed: {totals['added']} events "
+               f"added, {totals['removed']} removed, {totals['kept']} unchanged")
+
+
 @quarantine.command("show")
 @click.argument("item_id", type=int)
 @click.option("--db", default="rasd.db", show_default=True,

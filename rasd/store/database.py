@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.engine import Connection
 
-from rasd.acquire.model import Rejected
+from rasd.acquire.model import Document, Provenance, Rejected, content_hash
 from rasd.arabic.normalize import normalize
 from rasd.arabic.tokens import Tokenizer
 from rasd.errors import RasdError
@@ -209,6 +209,56 @@ class Store:
                 effect=toll.effect, source=(toll.source or {}).get("id"),
                 record=toll.to_dict()))
 
+    def article_ids(self) -> list[int]:
+        with self.engine.connect() as conn:
+            return [int(i) for i in conn.execute(
+                select(t.articles.c.id).order_by(t.articles.c.id)).scalars()]
+
+    def stored_document(self, article_id: int) -> Document:
+        """A stored article as a document again, for re-extraction."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.articles, t.outlets.c.name.label("outlet_name"))
+                .outerjoin(t.outlets, t.outlets.c.id == t.articles.c.outlet_id)
+                .where(t.articles.c.id == article_id)).first()
+        if row is None:
+            raise StoreError(f"no article with id {article_id}")
+        return Document(row.text, "text", Provenance(
+            source=row.source, content_hash=content_hash(row.text), record=row.record,
+            offset=row.offset, url=row.url, outlet=row.outlet_name, fetched=row.fetched,
+            published=row.published, encoding=row.encoding, input_format=row.input_format),
+            title=row.title)
+
+    def replace_extraction(self, article_id: int, doc: Doc) -> dict[str, int]:
+        """Swap an article's mentions, events and tolls for a new extraction, in one
+        transaction; returns how many events were added, removed and kept."""
+        def signature(record: dict[str, Any]) -> tuple[Any, ...]:
+            loc = record.get("location") or {}
+            return (record["sub_event_type"], loc.get("id"), record.get("event_date"),
+                    (record.get("actor1") or {}).get("id"), record.get("fatalities"),
+                    record.get("modality"))
+
+        with self.engine.begin() as conn:
+            old = [_json(r) for r in conn.execute(select(t.events.c.record).where(
+                t.events.c.article_id == article_id)).scalars()]
+            conn.execute(t.events.delete().where(t.events.c.article_id == article_id))
+            conn.execute(t.mentions.delete().where(t.mentions.c.article_id == article_id))
+            conn.execute(t.tolls.delete().where(t.tolls.c.article_id == article_id))
+            extraction = doc.extraction
+            conn.execute(t.articles.update().where(t.articles.c.id == article_id).values(
+                relevant=None if extraction is None else int(extraction.relevant),
+                relevance_reason=None if extraction is None else extraction.reason))
+            self._insert_layers(conn, doc, article_id)
+        new = [e.to_dict() for e in (doc.extraction.events if doc.extraction else [])]
+        before, after = {signature(r) for r in old}, {signature(r) for r in new}
+        return {"added": len(after - before), "removed": len(before - after),
+                "kept": len(before & after)}
+
+    def resolve_quarantined(self, item_id: int, article_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(t.quarantine.update().where(t.quarantine.c.id == item_id)
+                         .values(resolved_article_id=article_id))
+
     def cluster(self) -> int:
         """Group newly stored events into incidents across articles."""
         from rasd.store.incidents import cluster
@@ -247,8 +297,11 @@ class Store:
                                         ("events", t.events), ("tolls", t.tolls),
                                         ("quarantine", t.quarantine))}
 
-    def quarantined(self, item_id: int | None = None) -> list[dict[str, Any]]:
+    def quarantined(self, item_id: int | None = None,
+                    unresolved: bool = False) -> list[dict[str, Any]]:
         query = select(t.quarantine).order_by(t.quarantine.c.id)
+        if unresolved:
+            query = query.where(t.quarantine.c.resolved_article_id.is_(None))
         if item_id is not None:
             query = query.where(t.quarantine.c.id == item_id)
         with self.engine.connect() as conn:

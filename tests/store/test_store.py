@@ -169,3 +169,33 @@ def test_export_of_stored_events(run_cli, tmp_path: Path) -> None:
     assert csv_out.startswith("event_id_cnty,event_date")
     incidents = run_cli("incidents", "--db", str(db), "--format", "json")
     assert incidents.returncode == 0 and incidents.stdout.startswith(b"[")
+
+
+def test_reprocess_replaces_extraction_and_reports_changes(db_target: str,
+                                                           full_pipeline: Pipeline) -> None:
+    store = Store.open(db_target)
+    text_only = Pipeline.default(tokens=False)  # as if stored before events existed
+    result = store.ingest(doc(text_only, PAGE))
+    assert store.counts()["events"] == 0
+    changes = store.replace_extraction(result.article_id,
+                                       full_pipeline(store.stored_document(result.article_id)))
+    assert changes["added"] >= 1 and changes["removed"] == 0
+    assert store.counts()["events"] == changes["added"]
+    again = store.replace_extraction(result.article_id,
+                                     full_pipeline(store.stored_document(result.article_id)))
+    assert again == {"added": 0, "removed": 0, "kept": changes["added"]}
+
+
+def test_quarantine_retry_stores_an_input_once_it_is_fixed(run_cli, tmp_path: Path) -> None:
+    db = tmp_path / "rasd.db"
+    page = tmp_path / "late.txt"
+    page.write_bytes(b"")
+    assert run_cli("ingest", str(page), "--db", str(db)).returncode == 1
+    assert Store.open(db).counts()["quarantine"] == 1
+    page.write_text(PAGE, encoding="utf-8")
+    retry = run_cli("quarantine", "retry", "--db", str(db))
+    assert retry.returncode == 0 and b"1 stored" in retry.stdout
+    store = Store.open(db)
+    assert store.counts()["articles"] == 1
+    assert store.quarantined(unresolved=True) == []
+    assert run_cli("reprocess", "--db", str(db)).returncode == 0
