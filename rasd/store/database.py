@@ -98,6 +98,9 @@ class Store:
             def _pragmas(conn: Any, _record: Any) -> None:
                 cur = conn.cursor()
                 cur.execute("PRAGMA journal_mode=WAL")
+                # Safe against a killed process in WAL mode; only a power cut
+                # can lose the last transactions, never corrupt the file.
+                cur.execute("PRAGMA synchronous=NORMAL")
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.execute("PRAGMA busy_timeout=10000")
                 cur.close()
@@ -179,10 +182,10 @@ class Store:
                 for m in doc.mentions])
         if doc.extraction is None:
             return
+        rows = []
         for e in doc.extraction.events:
-            record = e.to_dict()
             loc = e.location or {}
-            event_id = _new_id(conn.execute(t.events.insert().values(
+            rows.append(dict(
                 article_id=article_id, event_type=e.event_type, sub_event_type=e.sub_event_type,
                 plover=e.plover, actor1=e.actor1.id if e.actor1 else None,
                 actor2=e.actor2.id if e.actor2 else None, location_id=loc.get("id"),
@@ -191,16 +194,23 @@ class Store:
                 country=loc.get("country"), geo_precision=loc.get("geo_precision"),
                 event_date=e.event_date, time_precision=e.time_precision,
                 fatalities=e.fatalities, fatalities_qualifier=e.fatalities_qualifier,
-                injuries=e.injuries, modality=e.modality, notes=e.notes, record=record,
-            )))
-            if e.evidence:
-                conn.execute(t.event_evidence.insert(), [
-                    {"event_id": event_id, "start": ev.start, "end": ev.end, "rule": ev.rule}
-                    for ev in e.evidence])
-            if e.sources:
-                conn.execute(t.event_sources.insert(), [
-                    {"event_id": event_id, "kind": s["kind"], "ref": str(s["id"]),
-                     "text": s.get("text")} for s in e.sources])
+                injuries=e.injuries, modality=e.modality, notes=e.notes, record=e.to_dict()))
+        if rows:
+            # One statement for all events, ids back in order, then their evidence and sources.
+            ids = conn.execute(t.events.insert().returning(t.events.c.id,
+                                                           sort_by_parameter_order=True),
+                               rows).scalars().all()
+            evidence = [{"event_id": i, "start": ev.start, "end": ev.end, "rule": ev.rule}
+                        for i, e in zip(ids, doc.extraction.events, strict=True)
+                        for ev in e.evidence]
+            sources = [{"event_id": i, "kind": s["kind"], "ref": str(s["id"]),
+                        "text": s.get("text")}
+                       for i, e in zip(ids, doc.extraction.events, strict=True)
+                       for s in e.sources]
+            if evidence:
+                conn.execute(t.event_evidence.insert(), evidence)
+            if sources:
+                conn.execute(t.event_sources.insert(), sources)
         for toll in doc.extraction.tolls:
             conn.execute(t.tolls.insert().values(
                 article_id=article_id,

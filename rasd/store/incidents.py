@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -75,9 +75,13 @@ def cluster(conn: Connection) -> int:
         .order_by(e.c.id)).all()
     placed = 0
     for event in pending:
-        candidates = conn.execute(select(inc).where(inc.c.event_type == event.event_type)
-                                  .where(inc.c.country == event.country)).all() \
-            if event.event_date else []
+        day = _day(event.event_date)
+        candidates = conn.execute(
+            select(inc).where(inc.c.event_type == event.event_type)
+            .where(inc.c.country == event.country)
+            .where(inc.c.event_date.between((day - timedelta(days=1)).isoformat(),
+                                            (day + timedelta(days=1)).isoformat()))
+        ).all() if day is not None else []
         match = next((c for c in candidates if same_incident(event, c)), None)
         if match is None:
             incident_id = conn.execute(inc.insert().values(
