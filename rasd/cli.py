@@ -308,10 +308,21 @@ def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int
 @click.option("--actor", help="Only articles with this actor id on either side of an event.")
 @click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--until", help="Only events on or before this date (YYYY-MM-DD).")
+@click.option("--sub-event-type", help="Only articles with an event of this ACLED sub-type.")
+@click.option("--governorate", help="Only articles with an event in this governorate "
+              "(its English name, e.g. 'Idlib Governorate').")
+@click.option("--modality", help="Only events with this modality (reported, claimed, …).")
+@click.option("--outlet", help="Only articles from this outlet.")
+@click.option("--min-fatalities", type=int, help="Only events with at least this many killed.")
+@click.option("--max-fatalities", type=int, help="Only events with at most this many killed.")
+@click.option("--near", help="LAT,LON,KM: only events within KM of the point.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 def search(query: str, db: str, limit: int, country: str | None, event_type: str | None,
-           actor: str | None, since: str | None, until: str | None, fmt: str) -> None:
+           actor: str | None, since: str | None, until: str | None,
+           sub_event_type: str | None, governorate: str | None, modality: str | None,
+           outlet: str | None, min_fatalities: int | None, max_fatalities: int | None,
+           near: str | None, fmt: str) -> None:
     """Search stored articles in Arabic, ignoring spelling variants and clitics.
 
     A query for هجين finds بهجين; الرقة finds الرقه and رقة. Results are ranked
@@ -319,8 +330,19 @@ def search(query: str, db: str, limit: int, country: str | None, event_type: str
     """
     from rasd.store import Store
 
-    hits = Store.open(db).search(query, limit=limit, country=country, event_type=event_type,
-                                 actor=actor, since=since, until=until)
+    point = None
+    if near:
+        try:
+            lat, lon, km = (float(v) for v in near.split(","))
+        except ValueError as exc:
+            raise click.BadParameter("expected LAT,LON,KM, e.g. 35.93,36.63,25",
+                                     param_hint="--near") from exc
+        point = (lat, lon, km)
+    hits = Store.open(db).search(
+        query, limit=limit, country=country, event_type=event_type, actor=actor, since=since,
+        until=until, sub_event_type=sub_event_type, admin1=governorate, modality=modality,
+        outlet=outlet, min_fatalities=min_fatalities, max_fatalities=max_fatalities,
+        near=point)
     if fmt == "json":
         sys.stdout.write(json.dumps([
             {"article_id": h.article_id, "title": h.title, "outlet": h.outlet,

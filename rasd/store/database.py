@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -359,8 +360,15 @@ class Store:
 
     def search(self, query: str, limit: int = 20, country: str | None = None,
                event_type: str | None = None, actor: str | None = None,
-               since: str | None = None, until: str | None = None) -> list[SearchHit]:
-        """Ranked articles for an Arabic query, with structured filters on their events."""
+               since: str | None = None, until: str | None = None,
+               sub_event_type: str | None = None, admin1: str | None = None,
+               modality: str | None = None, outlet: str | None = None,
+               min_fatalities: int | None = None, max_fatalities: int | None = None,
+               near: tuple[float, float, float] | None = None) -> list[SearchHit]:
+        """Ranked articles for an Arabic query, with structured filters on their events.
+
+        ``near`` is (latitude, longitude, radius in km) around an event's place.
+        """
         groups = query_forms(query, self.tokenizer)
         if not groups:
             return []
@@ -378,10 +386,27 @@ class Store:
                    "WHERE s.document @@ to_tsquery('simple', :q)")
             params = {"q": ts_query(groups), "limit": limit}
         event_filters = []
-        for column, value in (("country", country), ("event_type", event_type)):
+        for column, value in (("country", country), ("event_type", event_type),
+                              ("sub_event_type", sub_event_type), ("admin1", admin1),
+                              ("modality", modality)):
             if value:
                 event_filters.append(f"e.{column} = :{column}")
                 params[column] = value
+        if min_fatalities is not None:
+            event_filters.append("e.fatalities >= :min_fatalities")
+            params["min_fatalities"] = min_fatalities
+        if max_fatalities is not None:
+            event_filters.append("e.fatalities <= :max_fatalities")
+            params["max_fatalities"] = max_fatalities
+        if near is not None:
+            # A box around the point in SQL; the exact distance is checked below.
+            lat, lon, km = near
+            dlat = km / 111.0
+            dlon = km / (111.0 * max(0.1, math.cos(math.radians(lat))))
+            event_filters.append("e.latitude BETWEEN :lat_lo AND :lat_hi AND "
+                                 "e.longitude BETWEEN :lon_lo AND :lon_hi")
+            params.update(lat_lo=lat - dlat, lat_hi=lat + dlat, lon_lo=lon - dlon,
+                          lon_hi=lon + dlon)
         if actor:
             event_filters.append("(e.actor1 = :actor OR e.actor2 = :actor)")
             params["actor"] = actor
@@ -394,6 +419,9 @@ class Store:
         if event_filters:
             sql += (" AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND "
                     + " AND ".join(event_filters) + ")")
+        if outlet:
+            sql += " AND o.name = :outlet"
+            params["outlet"] = outlet
         sql += " ORDER BY rank LIMIT :limit"
         with self.engine.connect() as conn:
             rows = conn.execute(text(sql), params).all()

@@ -199,3 +199,15 @@ def test_quarantine_retry_stores_an_input_once_it_is_fixed(run_cli, tmp_path: Pa
     assert store.counts()["articles"] == 1
     assert store.quarantined(unresolved=True) == []
     assert run_cli("reprocess", "--db", str(db)).returncode == 0
+
+
+def test_search_filters_combine_with_text(db_target: str, full_pipeline: Pipeline) -> None:
+    store = Store.open(db_target)
+    store.ingest(doc(full_pipeline, PAGE))
+    assert store.search("هجين", near=(34.70, 40.83, 25))  # Hajin
+    assert not store.search("هجين", near=(36.20, 37.15, 25))  # Aleppo
+    assert store.search("هجين", min_fatalities=3, max_fatalities=3)
+    assert not store.search("هجين", min_fatalities=4)
+    assert store.search("هجين", outlet="شبكة الشمال")
+    assert not store.search("هجين", outlet="غيرها")
+    assert not store.search("هجين", modality="background")
