@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -16,6 +18,7 @@ from rich.text import Text
 
 from rasd import __version__
 from rasd.acquire import AcquireConfig, Rejected, read_sources
+from rasd.acquire.formats import Item
 from rasd.events.extract import EventExtractor
 from rasd.events.lexicon import EventLexicon
 from rasd.export import doc_to_dict, rejected_to_dict
@@ -257,13 +260,20 @@ def _full_pipeline(places: bool = True) -> Pipeline:
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @click.option("--db", default="rasd.db", show_default=True,
               help="SQLite file, or a postgresql:// URL.")
 @click.option("--outlet", help="Outlet name for inputs that do not carry one.")
 @click.option("--max-bytes", type=int, default=AcquireConfig.max_bytes, show_default=True,
               help="Largest single page read; dumps and archives are streamed.")
-def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int) -> None:
+@click.option("--follow", "feeds", multiple=True, metavar="FEED_URL",
+              help="Poll this RSS/Atom feed (repeatable); new entries are ingested.")
+@click.option("--interval", type=float, default=300.0, show_default=True,
+              help="Seconds between polls of --follow feeds.")
+@click.option("--polls", type=int, default=0, show_default=True,
+              help="Stop after this many polls (0: poll until interrupted).")
+def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int,
+           feeds: tuple[str, ...], interval: float, polls: int) -> None:
     """Extract SOURCES and store articles, mentions, events and tolls in a database.
 
     Ingest is idempotent: an article already stored (same normalized main
@@ -273,24 +283,41 @@ def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from rasd.acquire.fetch import fetch_feed
     from rasd.store import Store
 
+    if not sources and not feeds:
+        raise click.UsageError("give SOURCES to read, or --follow FEED_URL to poll")
     store = Store.open(db)
     pipeline = _full_pipeline()
+    config = AcquireConfig(max_bytes=max_bytes, outlet=outlet)
     counts: Counter[str] = Counter()
     err = Console(stderr=True)
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"),
-                  TextColumn("articles"), TimeElapsedColumn(), console=err,
-                  transient=True) as progress:
-        task = progress.add_task("ingesting", total=None)
-        for item in pipeline.run(read_sources(sources, AcquireConfig(max_bytes=max_bytes,
-                                                                      outlet=outlet))):
-            if isinstance(item, Rejected):
-                counts["quarantined" if store.quarantine(item) else "already quarantined"] += 1
-                err.print(Text(f"quarantined {item.label} [{item.stage}]: {item.reason}"))
-            else:
-                counts[store.ingest(item).status] += 1
-            progress.update(task, advance=1)
+
+    def store_all(items: Iterable[Item]) -> None:
+        with Progress(TextColumn("{task.description}"), BarColumn(),
+                      TextColumn("{task.completed}"), TextColumn("articles"),
+                      TimeElapsedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+            for item in pipeline.run(items):
+                if isinstance(item, Rejected):
+                    kept = store.quarantine(item)
+                    counts["quarantined" if kept else "already quarantined"] += 1
+                    err.print(Text(f"quarantined {item.label} [{item.stage}]: {item.reason}"))
+                else:
+                    counts[store.ingest(item).status] += 1
+                progress.update(task, advance=1)
+
+    if sources:
+        store_all(read_sources(sources, config))
+    poll = 0
+    while feeds and (polls == 0 or poll < polls):
+        if poll:
+            time.sleep(interval)
+        poll += 1
+        for url in feeds:
+            store_all(fetch_feed(url, config))
+        err.print(f"poll {poll}: {counts['added']} added so far")
     counts["joined incidents"] = store.cluster()
     summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()) if n) or "nothing read"
     err.print(f"[bold]{summary}[/bold] → {db}")

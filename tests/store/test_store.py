@@ -211,3 +211,30 @@ def test_search_filters_combine_with_text(db_target: str, full_pipeline: Pipelin
     assert store.search("هجين", outlet="شبكة الشمال")
     assert not store.search("هجين", outlet="غيرها")
     assert not store.search("هجين", modality="background")
+
+
+def test_following_a_feed_served_on_localhost(run_cli, tmp_path: Path) -> None:
+    """A fake news site on 127.0.0.1 serves a feed; two polls add its entries once."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "feed.xml").write_bytes((SAMPLES / "feeds" / "rss.xml").read_bytes())
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 partial(SimpleHTTPRequestHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+        db = tmp_path / "rasd.db"
+        result = run_cli("ingest", "--db", str(db), "--follow", url, "--polls", "2",
+                         "--interval", "0.1")
+        assert result.returncode == 0, result.stderr.decode()
+        assert b"added" in result.stderr and b"duplicate" in result.stderr
+        assert Store.open(db).counts()["articles"] >= 3
+        missing = run_cli("ingest", "--db", str(db), "--follow", url.replace("feed", "gone"),
+                          "--polls", "1")
+        assert b"cannot fetch the feed" in missing.stderr
+    finally:
+        server.shutdown()
