@@ -23,15 +23,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from corpus import PLACES, article  # noqa: E402
+from corpus import PLACES, article
 
-from rasd.acquire import Document, Provenance, content_hash  # noqa: E402
-from rasd.events.extract import EventExtractor  # noqa: E402
-from rasd.events.lexicon import EventLexicon  # noqa: E402
-from rasd.mentions import MentionFinder  # noqa: E402
-from rasd.pipeline import Doc, Pipeline  # noqa: E402
-from rasd.store import Store  # noqa: E402
-from rasd.text.model import Block  # noqa: E402
+from rasd.acquire import Document, Provenance, content_hash
+from rasd.events.extract import EventExtractor
+from rasd.events.lexicon import EventLexicon
+from rasd.mentions import MentionFinder
+from rasd.pipeline import Doc, Pipeline
+from rasd.store import Store
+from rasd.text.model import Block
 
 QUERIES = ["قسد", "الرقة", "هجين", "داعش", "مدنيين", "قصف", "إدلب", "الحوثي", "الفاشر",
            "غارات", "اشتباكات", "الأتارب", "تعز", "نزوح", "مخيم"]
