@@ -12,6 +12,7 @@ With --postgres a throwaway PostgreSQL cluster is started (Debian's package).
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import sys
@@ -71,7 +72,7 @@ def run(target: str, label: str, docs: list[Doc], total: int) -> None:
     cluster_time = time.perf_counter() - cluster_start
     latencies = []
     for _ in range(3):
-        for q in QUERIES + [f"{a} {b}" for a, b in zip(QUERIES, QUERIES[1:], strict=False)]:
+        for q in QUERIES + [f"{a} {b}" for a, b in itertools.pairwise(QUERIES)]:
             t0 = time.perf_counter()
             store.search(q, limit=20)
             latencies.append((time.perf_counter() - t0) * 1000)
