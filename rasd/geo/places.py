@@ -58,6 +58,7 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.cues = cues or Cues.load()
         self.not_places = frozenset(match_key(w) for w in load_wordlist("geo/not_places.txt"))
+        self._directions = sorted(self.cues.directions, key=len, reverse=True)
         self.matcher: PhraseMatcher[str] = PhraseMatcher(
             ((key, pid) for key, ids in gazetteer.index.items() for pid in ids),
             proclitics=PLACE_PROCLITICS)
@@ -71,7 +72,9 @@ class PlaceFinder:
 
     def _direction(self, text: str, end: int) -> tuple[str | None, int]:
         rest = text[end : end + 30]
-        for phrase in sorted(self.cues.directions, key=len, reverse=True):
+        if not rest.startswith(" ال"):
+            return None, end  # every direction word carries the article
+        for phrase in self._directions:
             if rest.startswith(" " + phrase) and (len(rest) == len(phrase) + 1 or
                                                   not rest[len(phrase) + 1].isalnum()):
                 return self.cues.directions[phrase], end + len(phrase) + 1

@@ -84,6 +84,7 @@ class DateFinder:
         b = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
         e = r"(?![\w])"
         P = re.compile
+        self._gates(past, current)
         self.rules: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], date | None],
                                                               DateValue]]] = [
             ("hijri", P(b + rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{hmonth})"
@@ -118,6 +119,29 @@ class DateFinder:
             ("weekday", P(b + rf"(?:يوم\s+)?(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر)\s+)?"
                           rf"(?:يوم\s+)?(?P<w>{wday})(?:\s+(?P<past>{past}))?" + e), self._weekday),
         ]
+
+    def _gates(self, past: str, current: str) -> None:
+        """Words each rule needs in the text; a text without them skips the rule."""
+        months, hijri = set(self.months), set(self.hijri)
+        weekdays, rel = set(self.weekdays), set(self.rel_days)
+        first_words = {w.split()[0] for w in months | hijri | weekdays | rel}
+        period = {"الاسبوع", "الشهر", "العام", "السنه"}
+        self.rule_anchors: dict[str, set[str] | None] = {
+            "hijri": {w.split()[0] for w in hijri},
+            "dmy-name": {w.split()[0] for w in months},
+            "numeric-ymd": {"digit"}, "numeric-dmy": {"digit"},
+            "month-year": {w.split()[0] for w in months},
+            "month-relative": {"شهر"},
+            "year": {"عام", "العام", "سنه", "السنه"},
+            "period-relative": period,
+            "ago": {"منذ", "قبل"},
+            "relative-day": {w.split()[0] for w in rel} | {w.split()[-1] for w in rel},
+            "weekday": {w.split()[0] for w in weekdays},
+        }
+        words = first_words | period | {"شهر", "عام", "سنه", "السنه", "منذ", "قبل"} | {
+            w.split()[-1] for w in rel}
+        self.anchors = re.compile(r"(?<!\w)[وفبل]?(" + "|".join(
+            re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
     # --- resolvers: each returns the period the expression denotes ---
     def _hijri(self, m: re.Match[str], pub: date | None) -> DateValue:
@@ -229,7 +253,13 @@ class DateFinder:
         text = norm.text
         taken: list[tuple[int, int]] = []
         out: list[Mention] = []
+        present = {m.group(1) for m in self.anchors.finditer(text)}
+        has_digit = any(ch.isdigit() for ch in text)
         for name, regex, resolve in self.rules:
+            needs = self.rule_anchors[name]
+            if needs is not None and not (needs & present) and not (
+                    "digit" in needs and has_digit):
+                continue  # nothing in the text this rule could start from
             for m in regex.finditer(text):
                 start, end = m.span()
                 if any(start < e and s < end for s, e in taken):
