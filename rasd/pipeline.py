@@ -64,7 +64,8 @@ def main_text_component(extractor: MainTextExtractor) -> Component:
 
 
 def normalize_component(doc: Doc) -> Doc:
-    doc.norm = normalize(doc.require_article().text)
+    article = doc.require_article()
+    doc.norm = article.norm or normalize(article.text)
     return doc
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rasd.acquire.model import Document
+from rasd.arabic.normalize import normalize
 from rasd.errors import MainTextError
 from rasd.text.chrome import ChromePatterns, ChromeRemover
 from rasd.text.html import extract_html, html_outlet
@@ -41,7 +42,8 @@ class MainTextExtractor:
         return self.from_text(doc)
 
     def from_text(self, doc: Document) -> Article:
-        lines, removed = self.remover(doc.content)
+        norm = normalize(doc.content)
+        lines, removed = self.remover(doc.content, norm)
         blocks, repeats, title = build_blocks(doc.content, lines, doc.title)
         if not any(b.kind == "paragraph" for b in blocks):
             raise MainTextError(
@@ -58,4 +60,5 @@ class MainTextExtractor:
             published=doc.provenance.published,
             removed=tuple(sorted(removed + repeats, key=lambda r: r.start)),
             extractor=self.version,
+            norm=norm,
         )

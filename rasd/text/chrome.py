@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasd.arabic.normalize import NormalizeConfig, normalize
+from rasd.arabic.normalize import NormalizeConfig, NormalizedText, normalize
 from rasd.data import load_yaml
 from rasd.errors import ConfigError
 from rasd.text.model import Removed
@@ -89,9 +89,9 @@ class Line:
     blank_before: bool
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, norm: NormalizedText | None = None) -> list[Line]:
     """Non-empty lines with their stripped spans, normalized in one pass."""
-    norm = normalize(text)
+    norm = norm or normalize(text)
     lines: list[Line] = []
     pos = 0
     blank = False
@@ -168,8 +168,9 @@ class ChromeRemover:
             j += 1
         return j
 
-    def __call__(self, text: str) -> tuple[list[Line], list[Removed]]:
-        lines = split_lines(text)
+    def __call__(self, text: str, norm: NormalizedText | None = None
+                 ) -> tuple[list[Line], list[Removed]]:
+        lines = split_lines(text, norm)
         kept: list[Line] = []
         removed: list[Removed] = []
         i = 0

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from rasd.acquire.model import Provenance
+from rasd.arabic.normalize import NormalizedText
 
 BlockKind = Literal["headline", "subheading", "paragraph"]
 
@@ -49,6 +50,8 @@ class Article:
     removed_chars: int = 0
     extractor: str = ""
     warnings: tuple[str, ...] = field(default=())
+    # The matching form of ``text`` when a stage already computed it; not data.
+    norm: NormalizedText | None = field(default=None, compare=False, repr=False)
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
