@@ -12,6 +12,7 @@ would implement too.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,6 +81,7 @@ class EventExtractor:
         for m in matcher.find(norm.text):  # type: ignore[attr-defined]
             start, end = norm.to_original(m.start, m.end)
             out.append(_Cue(start, end, m.values[0], m.key))
+        out.sort(key=lambda c: c.start)
         return out
 
     def __call__(self, text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
@@ -87,6 +89,7 @@ class EventExtractor:
                  norm: NormalizedText | None = None) -> Extraction:
         norm = norm or normalize(text, MATCH_CONFIG)
         self._norm = norm
+        mentions = sorted(mentions, key=lambda m: m.start)
         lex = self.lexicon
         cues = {
             "trigger": self._cues(norm, lex.triggers),
@@ -138,7 +141,9 @@ class EventExtractor:
                   blocks: Sequence[Block], mentions: Sequence[Mention],
                   cues: dict[str, list[_Cue]], refine: dict[str, list[_Cue]],
                   pub: date | None) -> Event | list[Toll] | None:
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        lo = bisect_left(mentions, sentence.start, key=lambda m: m.start)
+        hi = bisect_left(mentions, sentence.end, lo=lo, key=lambda m: m.start)
+        inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         triggers = _within(cues["trigger"], sentence)
         if not triggers:
             return None
@@ -381,7 +386,10 @@ class EventExtractor:
 
 
 def _within(cues: list[_Cue], s: Sentence) -> list[_Cue]:
-    return [c for c in cues if s.start <= c.start < s.end]
+    """Cues starting inside the sentence; ``cues`` are sorted by start."""
+    lo = bisect_left(cues, s.start, key=lambda c: c.start)
+    hi = bisect_left(cues, s.end, lo=lo, key=lambda c: c.start)
+    return cues[lo:hi]
 
 
 def _within_all(refine: dict[str, list[_Cue]], s: Sentence) -> dict[str, list[_Cue]]:
