@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
 from rasd.arabic.segment import Sentence
@@ -107,7 +108,8 @@ class EventExtractor:
         # Body first: the headline repeats the lead, and the lead is more precise.
         ordered = sorted(sentences, key=lambda s: (
             s.block < len(blocks) and blocks[s.block].kind == "headline", s.start))
-        for sentence in ordered:
+        clauses = [c for s in ordered for c in self._clauses(text, s, cues, mentions)]
+        for sentence in clauses:
             found = self._sentence(text, sentence, sentences, blocks, mentions, cues, refine,
                                    pub)
             if isinstance(found, list):
@@ -224,6 +226,35 @@ class EventExtractor:
         # with no day of its own tells more about an incident already reported.
         self._anaphoric = date_mention is None and all(_definite(text, t) for t in triggers)
         return event
+
+    def _clauses(self, text: str, sentence: Sentence, cues: dict[str, list[_Cue]],
+                 mentions: Sequence[Mention]) -> list[Sentence]:
+        """Two incidents in one sentence are two events: "غارات على سوق جسر الشغور
+        وقصف على دارة عزة" splits where a new trigger, joined by و, comes with a
+        place of its own after a first trigger that had one."""
+        triggers = _within(cues["trigger"], sentence)
+        places = [m for m in mentions if m.kind == "place"
+                  and sentence.start <= m.start < sentence.end]
+        if len(triggers) < 2 or len(places) < 2:
+            return [sentence]
+        cuts = []
+        start = sentence.start
+        for t in triggers[1:]:
+            word_start = t.start
+            while word_start > sentence.start and text[word_start - 1].isalpha():
+                word_start -= 1
+            joined = (text[word_start] == "و" and word_start < t.start) or \
+                text[max(sentence.start, word_start - 2) : word_start] == "و "
+            before = [p for p in places if start <= p.start < word_start]
+            after = [p for p in places if p.start >= t.end]
+            if joined and before and after and {p.ref for p in before}.isdisjoint(
+                    {p.ref for p in after}):
+                cuts.append(word_start)
+                start = word_start
+        if not cuts:
+            return [sentence]
+        bounds = [sentence.start, *cuts, sentence.end]
+        return [Sentence(a, b, sentence.block) for a, b in pairwise(bounds)]
 
     def _opens_statement(self, sentence: Sentence) -> bool:
         start = self._norm.from_original(sentence.start, sentence.start)[0]

@@ -81,3 +81,15 @@ def test_the_sample_page_as_the_brief_codes_it(full_pipeline: Pipeline) -> None:
     for e in events:
         for ev in e.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+def test_two_incidents_in_one_sentence_are_two_events(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تصعيد في الشمال\nقتل مدنيان بغارات روسية على سوق جسر "
+                     "الشغور، وقصفت قوات النظام بلدة دارة عزة غربي حلب بقذائف المدفعية.")
+    by_type = {e.sub_event_type: e for e in result.events}
+    strike = by_type["Air/drone strike"]
+    shelling = by_type["Shelling/artillery/missile attack"]
+    assert strike.location is not None and shelling.location is not None
+    assert strike.location["id"] != shelling.location["id"]
+    assert strike.fatalities == 2 and shelling.fatalities is None
+    assert shelling.actor1 is not None and shelling.actor1.id == "saa"
