@@ -431,7 +431,8 @@ def _choose_type(triggers: list[_Cue], refine: dict[str, list[_Cue]]) -> str:
     sub = min((t.value for t in triggers), key=SPECIFICITY.index)
     for cue in refine.get(sub, []):
         if SPECIFICITY.index(cue.value) < SPECIFICITY.index(sub) or sub in (
-                "Non-state actor overtakes territory", "Armed clash", "Peaceful protest",
+                "Non-state actor overtakes territory", "Government regains territory",
+                "Armed clash", "Peaceful protest",
                 "Looting/property destruction", "Remote explosive/landmine/IED",
                 "Shelling/artillery/missile attack"):
             return cue.value

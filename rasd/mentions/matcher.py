@@ -25,9 +25,11 @@ _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك
 PLACE_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
 # Common nouns and verbs (event triggers) also take the article: بالقذائف، والاشتباكات.
 TRIGGER_PROCLITICS = _PROCLITICS | {p + "ال" for p in _PROCLITICS} | {"لل", "ولل", "فلل"}
-# Object and possessive pronouns attached to verbs and verbal nouns. Not ه:
+# Object and possessive pronouns attached to verbs and verbal nouns, and the
+# accusative ending. Not ه:
 # in the matching form ة is ه too, and سيطرة is not سيطر + ه; nor ي (قتلى).
-ENCLITICS = frozenset({"ها", "هم", "هما", "هن", "نا", "كم", "وا", "تها", "تهم"})
+ENCLITICS = frozenset({"ها", "هم", "هما", "هن", "نا", "كم", "وا", "تها", "تهم",
+                       "ا"})  # the accusative ending: قصفا، تفجيرا، كمينا
 
 
 def is_word_char(ch: str) -> bool:
