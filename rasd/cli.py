@@ -6,9 +6,9 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -252,6 +252,29 @@ def evaluate(gold: tuple[Path, ...], split: str, fmt: str, show_errors: int) -> 
                                f"{(item['evidence'] or '')[:120]}"))
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+_EVENT_FILTERS = [
+    click.option("--country", help="Events in this country (ISO code)."),
+    click.option("--event-type", help="Events of this ACLED type."),
+    click.option("--sub-event-type", help="Events of this ACLED sub-type."),
+    click.option("--actor", help="Events with this actor id on either side."),
+    click.option("--since", help="Events on or after this date (YYYY-MM-DD)."),
+    click.option("--until", help="Events on or before this date (YYYY-MM-DD)."),
+    click.option("--modality", help="reported, claimed, denied, planned, negated or background."),
+    click.option("--outlet", help="Articles from this outlet."),
+    click.option("--min-fatalities", type=int, help="Events with at least this many killed."),
+    click.option("--max-fatalities", type=int, help="Events with at most this many killed."),
+]
+
+
+def event_filters(command: F) -> F:
+    """The filters that search and export share, as one set of options."""
+    for option in reversed(_EVENT_FILTERS):
+        command = option(command)
+    return command
+
+
 def _full_pipeline(places: bool = True) -> Pipeline:
     finder = MentionFinder.load(with_places=places)
     return Pipeline.default(mentions=finder,
@@ -330,18 +353,9 @@ def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int
 @click.option("--db", default="rasd.db", show_default=True,
               help="SQLite file, or a postgresql:// URL.")
 @click.option("--limit", type=int, default=20, show_default=True)
-@click.option("--country", help="Only articles with an event in this country (ISO code).")
-@click.option("--event-type", help="Only articles with an event of this ACLED type.")
-@click.option("--actor", help="Only articles with this actor id on either side of an event.")
-@click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Only events on or before this date (YYYY-MM-DD).")
-@click.option("--sub-event-type", help="Only articles with an event of this ACLED sub-type.")
+@event_filters
 @click.option("--governorate", help="Only articles with an event in this governorate "
               "(its English name, e.g. 'Idlib Governorate').")
-@click.option("--modality", help="Only events with this modality (reported, claimed, …).")
-@click.option("--outlet", help="Only articles from this outlet.")
-@click.option("--min-fatalities", type=int, help="Only events with at least this many killed.")
-@click.option("--max-fatalities", type=int, help="Only events with at most this many killed.")
 @click.option("--near", help="LAT,LON,KM: only events within KM of the point.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
@@ -394,16 +408,7 @@ def search(query: str, db: str, limit: int, country: str | None, event_type: str
               help="SQLite file, or a postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl"]),
               default="acled-csv", show_default=True)
-@click.option("--country", help="ISO code of the event's country.")
-@click.option("--event-type", help="ACLED event type.")
-@click.option("--sub-event-type", help="ACLED sub-event type.")
-@click.option("--actor", help="Actor id on either side.")
-@click.option("--since", help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Events on or before this date (YYYY-MM-DD).")
-@click.option("--modality", help="reported, claimed, denied, planned, negated or background.")
-@click.option("--outlet", help="Outlet name.")
-@click.option("--min-fatalities", type=int, help="Smallest number of fatalities.")
-@click.option("--max-fatalities", type=int, help="Largest number of fatalities.")
+@event_filters
 @click.option("--include-background", is_flag=True,
               help="Also export earlier events an article recalls as background.")
 def export(db: str, fmt: str, country: str | None, event_type: str | None,

@@ -9,7 +9,6 @@ on a score that prefers agreeing sub-types, actors and dates.
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any
 from rasd.acquire import Document, Provenance, content_hash
 from rasd.errors import ConfigError
 from rasd.events.model import Event
+from rasd.geo.gazetteer import km_between
 from rasd.pipeline import Pipeline
 
 PLACE_KM = 25.0
@@ -62,13 +62,6 @@ def load_gold(paths: Iterable[Path]) -> list[GoldArticle]:
     return out
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * \
-        math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _point(location: dict[str, Any] | None) -> tuple[float, float] | None:
     if not location or location.get("latitude") is None or location.get("longitude") is None:
         return None
@@ -87,7 +80,7 @@ def same_place(gold: dict[str, Any], event: Event) -> bool:
     if g is None:
         return True
     e = _point(event.location)
-    return e is not None and _km(g, e) <= PLACE_KM
+    return e is not None and km_between(g, e) <= PLACE_KM
 
 
 def compatible(gold: dict[str, Any], event: Event) -> bool:

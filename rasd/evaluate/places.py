@@ -8,7 +8,6 @@ mention's entry is the same GeoNames id or within 25 km.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,17 +16,11 @@ import yaml
 
 from rasd.acquire import Document, read_sources
 from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
+from rasd.geo.gazetteer import km_between
 from rasd.mentions.model import Mention
 from rasd.pipeline import Pipeline
 
 KM = 25.0
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * \
-        math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
 
 
 @dataclass
@@ -80,7 +73,8 @@ def _correct(place: dict[str, Any], m: Mention) -> bool:
     if str(m.ref) == str(place.get("geonameid")):
         return True
     truth = (float(place["latitude"]), float(place["longitude"]))
-    return km(truth, (float(str(m.data["latitude"])), float(str(m.data["longitude"])))) <= KM
+    found = (float(str(m.data["latitude"])), float(str(m.data["longitude"])))
+    return km_between(truth, found) <= KM
 
 
 def evaluate_places(gold_file: Path, root: Path, pipeline: Pipeline) -> PlaceScore:
@@ -116,7 +110,7 @@ def evaluate_places(gold_file: Path, root: Path, pipeline: Pipeline) -> PlaceSco
             else:
                 m = hits[0]
                 truth = (float(place["latitude"]), float(place["longitude"]))
-                away = km(truth, (float(str(m.data["latitude"])),
+                away = km_between(truth, (float(str(m.data["latitude"])),
                                   float(str(m.data["longitude"]))))
                 score.errors.append({"article": rel_path, "text": place["text"],
                                      "problem": f"resolved to {m.data['name']} "

@@ -61,11 +61,16 @@ def default_import_dir() -> Path:
         "gazetteer"
 
 
-def distance_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * \
         math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def distance_km(a: Place, b: Place) -> float:
+    return km_between((a.latitude, a.longitude), (b.latitude, b.longitude))
 
 
 def name_keys(name: str) -> set[str]:

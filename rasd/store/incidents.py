@@ -9,25 +9,18 @@ are taken in the order they were stored).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from rasd.geo.gazetteer import km_between
 from rasd.store import schema as t
 
 NEAR_KM = 5.0
 # Background recollections, threats and denied events are not incidents.
 NOT_INCIDENTS = ("background", "planned", "negated", "denied")
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * \
-        math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _day(value: str | None) -> date | None:
@@ -47,7 +40,7 @@ def same_incident(event: Any, incident: Any) -> bool:
     if not same_place:
         if None in (event.latitude, incident.latitude):
             return False
-        if _km((event.latitude, event.longitude),
+        if km_between((event.latitude, event.longitude),
                (incident.latitude, incident.longitude)) > NEAR_KM:
             return False
     return not (event.actor1 and incident.actor1 and event.actor1 != incident.actor1)
