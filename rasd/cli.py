@@ -19,6 +19,7 @@ from rich.text import Text
 from rasd import __version__
 from rasd.acquire import AcquireConfig, Rejected, read_sources
 from rasd.acquire.formats import Item
+from rasd.errors import RasdError
 from rasd.events.extract import EventExtractor
 from rasd.events.lexicon import EventLexicon
 from rasd.export import doc_to_dict, rejected_to_dict
@@ -275,6 +276,16 @@ def event_filters(command: F) -> F:
     return command
 
 
+def _open_existing(db: str) -> Any:
+    """The database of a reading command: a missing file is an error, not a new one."""
+    from rasd.store import Store
+
+    try:
+        return Store.open(db, must_exist=True)
+    except RasdError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def _full_pipeline(places: bool = True) -> Pipeline:
     finder = MentionFinder.load(with_places=places)
     return Pipeline.default(mentions=finder,
@@ -328,7 +339,17 @@ def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int
                     counts["quarantined" if kept else "already quarantined"] += 1
                     err.print(Text(f"quarantined {item.label} [{item.stage}]: {item.reason}"))
                 else:
-                    counts[store.ingest(item).status] += 1
+                    try:
+                        counts[store.ingest(item).status] += 1
+                    except Exception as exc:  # one article must not end the run
+                        p = item.document.provenance
+                        reason = f"cannot store the article: {type(exc).__name__}: {exc}"
+                        store.quarantine(Rejected(
+                            p.source, "store", reason[:500], record=p.record, offset=p.offset,
+                            sample=item.document.content[:2048].encode("utf-8")))
+                        counts["quarantined"] += 1
+                        err.print(Text(f"quarantined {item.document.label} [store]: "
+                                       f"{reason[:200]}"))
                 progress.update(task, advance=1)
 
     if sources:
@@ -369,7 +390,6 @@ def search(query: str, db: str, limit: int, country: str | None, event_type: str
     A query for هجين finds بهجين; الرقة finds الرقه and رقة. Results are ranked
     and shown with a snippet of the original text.
     """
-    from rasd.store import Store
 
     point = None
     if near:
@@ -379,7 +399,7 @@ def search(query: str, db: str, limit: int, country: str | None, event_type: str
             raise click.BadParameter("expected LAT,LON,KM, e.g. 35.93,36.63,25",
                                      param_hint="--near") from exc
         point = (lat, lon, km)
-    hits = Store.open(db).search(
+    hits = _open_existing(db).search(
         query, limit=limit, country=country, event_type=event_type, actor=actor, since=since,
         until=until, sub_event_type=sub_event_type, admin1=governorate, modality=modality,
         outlet=outlet, min_fatalities=min_fatalities, max_fatalities=max_fatalities,
@@ -418,9 +438,8 @@ def export(db: str, fmt: str, country: str | None, event_type: str | None,
            include_background: bool) -> None:
     """Export stored events: ACLED-style CSV, GeoJSON or JSON Lines."""
     from rasd.export.events import record_row, rows_csv, rows_geojson
-    from rasd.store import Store
 
-    found = Store.open(db).event_records(
+    found = _open_existing(db).event_records(
         country=country, event_type=event_type, sub_event_type=sub_event_type, actor=actor,
         since=since, until=until, modality=modality, outlet=outlet,
         min_fatalities=min_fatalities, max_fatalities=max_fatalities,
@@ -447,9 +466,8 @@ def export(db: str, fmt: str, country: str | None, event_type: str | None,
               show_default=True)
 def incidents(db: str, min_reports: int, fmt: str) -> None:
     """Incidents across articles: each with every report and its figures side by side."""
-    from rasd.store import Store
 
-    store = Store.open(db)
+    store = _open_existing(db)
     store.cluster()
     found = store.incidents(min_reports)
     if fmt == "json":
@@ -475,12 +493,11 @@ def quarantine() -> None:
               help="SQLite file, or a postgresql:// URL.")
 def quarantine_list(db: str) -> None:
     """List quarantined inputs."""
-    from rasd.store import Store
 
     table = Table(header_style="bold", expand=True)
     for column in ("id", "source", "record", "stage", "reason"):
         table.add_column(column)
-    for row in Store.open(db).quarantined():
+    for row in _open_existing(db).quarantined():
         table.add_row(str(row["id"]), Text(row["source"]), str(row["record"] or ""),
                       row["stage"], Text(row["reason"]))
     Console().print(table)
@@ -492,9 +509,8 @@ def quarantine_list(db: str) -> None:
 def quarantine_retry(db: str) -> None:
     """Read quarantined inputs again (after a fix to them or to rasd) and store what now works."""
     from rasd.acquire import read_source
-    from rasd.store import Store
 
-    store = Store.open(db)
+    store = _open_existing(db)
     pipeline = _full_pipeline()
     fixed = still = 0
     for row in store.quarantined(unresolved=True):
@@ -523,13 +539,17 @@ def reprocess(db: str) -> None:
     Each article's mentions, events and tolls are replaced in one transaction;
     the report says how many events were added, removed and kept.
     """
-    from rasd.store import Store
 
-    store = Store.open(db)
+    store = _open_existing(db)
     pipeline = _full_pipeline()
     totals: Counter[str] = Counter()
     for article_id in store.article_ids():
-        item = pipeline(store.stored_document(article_id))
+        try:
+            item = pipeline(store.stored_document(article_id))
+        except RasdError as exc:
+            totals["failed"] += 1
+            click.echo(f"article {article_id}: not reprocessed: {exc}", err=True)
+            continue
         changes = store.replace_extraction(article_id, item)
         totals.update(changes)
         if changes["added"] or changes["removed"]:
@@ -546,9 +566,8 @@ def reprocess(db: str) -> None:
               help="SQLite file, or a postgresql:// URL.")
 def quarantine_show(item_id: int, db: str) -> None:
     """Show one quarantined input with the first bytes of its content."""
-    from rasd.store import Store
 
-    rows = Store.open(db).quarantined(item_id)
+    rows = _open_existing(db).quarantined(item_id)
     if not rows:
         raise click.UsageError(f"no quarantined input with id {item_id}")
     row = rows[0]

@@ -9,6 +9,7 @@ its vocabulary in ``rasd/data/numbers.yaml``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from rasd.data import load_yaml
 from rasd.mentions.matcher import Match, PhraseMatcher, match_key
 from rasd.mentions.model import Mention
 
+MAX_FIGURE = 1e9
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
@@ -88,12 +90,18 @@ class NumberGrammar:
         return entry
 
     def _digits(self, text: str) -> float | None:
-        if _THOUSANDS.match(text):
-            return float(text.replace(",", ""))
+        """A figure from digits; none for numbers no casualty count reaches
+        (phone numbers, serials), which would also overflow a database integer."""
         try:
-            return float(text.replace(",", "."))
-        except ValueError:
+            if _THOUSANDS.match(text):
+                value = float(int(text.replace(",", "")))
+            elif text.isdigit():
+                value = float(int(text))
+            else:
+                value = float(text.replace(",", "."))
+        except (ValueError, OverflowError):
             return None
+        return value if math.isfinite(value) and value < MAX_FIGURE else None
 
     def parse(self, toks: Sequence[Tok]) -> list[_Parsed]:
         """Numbers as runs of tokens: 400، 3 آلاف، خمسة وعشرون، ثلاثة عشر."""

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, create_engine, event, exists, func, select, text
 from sqlalchemy.engine import Connection
 
 from rasd.acquire.model import Document, Provenance, Rejected, content_hash
@@ -92,7 +92,13 @@ class Store:
         self.tokenizer = tokenizer or Tokenizer()
 
     @classmethod
-    def open(cls, target: str | Path = "rasd.db", tokenizer: Tokenizer | None = None) -> Store:
+    def open(cls, target: str | Path = "rasd.db", tokenizer: Tokenizer | None = None,
+             must_exist: bool = False) -> Store:
+        """Open (and create or upgrade) a database; with ``must_exist``, a SQLite
+        file that is not there is an error rather than a new empty database."""
+        if must_exist and "://" not in str(target) and not Path(target).is_file():
+            raise StoreError("no such database; create it with `rasd ingest`",
+                             source=str(target))
         engine = create_engine(database_url(target))
         if engine.dialect.name == "sqlite":
             @event.listens_for(engine, "connect")
@@ -106,8 +112,12 @@ class Store:
                 cur.execute("PRAGMA busy_timeout=10000")
                 cur.close()
         store = cls(engine, tokenizer)
-        with engine.begin() as conn:
-            migrate(conn)
+        try:
+            with engine.begin() as conn:
+                migrate(conn)
+        except Exception as exc:  # driver errors differ between SQLite and PostgreSQL
+            raise StoreError(f"cannot open the database: {str(exc).splitlines()[0]}",
+                             source=str(target)) from exc
         return store
 
     @property
@@ -350,6 +360,8 @@ class Store:
             conditions.append(e.c.fatalities <= max_fatalities)
         if not include_background and not modality:
             conditions.append(e.c.modality != "background")
+        newer = t.articles.alias("newer")
+        conditions.append(~exists().where(newer.c.previous_id == a.c.id))  # latest revision
         for condition in conditions:
             query = query.where(condition)
         with self.engine.connect() as conn:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, exists, func, select
 
 from rasd.geo.gazetteer import km_between
 from rasd.store import schema as t
@@ -62,9 +62,12 @@ def best_fatalities(reports: Sequence[Any]) -> tuple[int | None, str]:
 def cluster(conn: Connection) -> int:
     """Attach every unclustered event to an incident; returns how many were placed."""
     e, ie, inc = t.events, t.incident_events, t.incidents
+    _tidy(conn)
+    newer = t.articles.alias("newer")
     pending = conn.execute(
         select(e).outerjoin(ie, ie.c.event_id == e.c.id)
         .where(ie.c.event_id.is_(None)).where(e.c.modality.notin_(NOT_INCIDENTS))
+        .where(~exists().where(newer.c.previous_id == e.c.article_id))  # latest revisions only
         .order_by(e.c.id)).all()
     placed = 0
     for event in pending:
@@ -97,6 +100,24 @@ def cluster(conn: Connection) -> int:
                 actor1=match.actor1 or event.actor1))
         placed += 1
     return placed
+
+
+def _tidy(conn: Connection) -> None:
+    """After re-extraction removed events: drop incidents left without reports and
+    recompute the others' figures."""
+    e, ie, inc = t.events, t.incident_events, t.incidents
+    counts: dict[int, int] = dict(conn.execute(select(ie.c.incident_id, func.count())
+                               .group_by(ie.c.incident_id)).all())
+    for row in conn.execute(select(inc.c.id, inc.c.reports)).all():
+        reports = counts.get(row.id, 0)
+        if reports == 0:
+            conn.execute(inc.delete().where(inc.c.id == row.id))
+        elif reports != row.reports:
+            events = conn.execute(select(e).join(ie, ie.c.event_id == e.c.id)
+                                  .where(ie.c.incident_id == row.id)).all()
+            figure, rule = best_fatalities(events)
+            conn.execute(inc.update().where(inc.c.id == row.id).values(
+                reports=reports, fatalities=figure, fatalities_rule=rule))
 
 
 def incident_reports(conn: Connection, incident_id: int) -> list[dict[str, Any]]:

@@ -238,3 +238,37 @@ def test_following_a_feed_served_on_localhost(run_cli, tmp_path: Path) -> None:
         assert b"cannot fetch the feed" in missing.stderr
     finally:
         server.shutdown()
+
+
+def test_reading_commands_do_not_create_a_database(run_cli, tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    result = run_cli("search", "إدلب", "--db", str(missing))
+    assert result.returncode == 1 and b"no such database" in result.stderr
+    assert not missing.exists()
+
+
+def test_an_article_that_cannot_be_stored_is_quarantined_and_the_run_goes_on(
+        run_cli, tmp_path: Path) -> None:
+    db = tmp_path / "rasd.db"
+    good = tmp_path / "good.txt"
+    good.write_text(PAGE, encoding="utf-8")
+    huge = tmp_path / "huge.txt"
+    huge.write_text("عدد كبير\nقتل 99999999999999999999 مدنيا في قصف جوي على مدينة إدلب، "
+                    "بحسب مصادر محلية.\n", encoding="utf-8")
+    result = run_cli("ingest", str(huge), str(good), "--db", str(db))
+    assert result.returncode == 0, result.stderr.decode()
+    assert Store.open(db).counts()["articles"] == 2  # the absurd figure is simply not a figure
+
+
+def test_superseded_revisions_are_left_out_of_exports_and_incidents(
+        db_target: str, full_pipeline: Pipeline) -> None:
+    store = Store.open(db_target)
+    url = "https://north.example/news/9"
+    first = ("قصف على الأتارب\nقصفت قوات النظام يوم 5 آذار 2024 بلدة الأتارب، ما أدى إلى "
+             "مقتل 5 مدنيين.\n")
+    store.ingest(doc(full_pipeline, first, url))
+    store.ingest(doc(full_pipeline, first.replace("مقتل 5", "مقتل 7"), url))
+    store.cluster()
+    figures = [r["record"]["fatalities"] for r in store.event_records()]
+    assert figures == [7]
+    assert [i["reports"] for i in store.incidents()] == [1]
