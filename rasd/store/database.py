@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exists, func, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from rasd.acquire.model import Document, Provenance, Rejected, content_hash
 from rasd.arabic.normalize import normalize
@@ -125,7 +127,24 @@ class Store:
         return self.engine.dialect.name == "sqlite"
 
     # --- writing ---
-    def ingest(self, doc: Doc) -> IngestResult:
+    def ingest(self, doc: Doc, attempts: int = 5) -> IngestResult:
+        """Store one article; safe with other writers on the same database.
+
+        Two writers can both see an article or outlet missing and both insert
+        it: the second hits a unique constraint, its transaction rolls back,
+        and the retry then finds the row the first one wrote.
+        """
+        for attempt in range(attempts):
+            try:
+                return self._ingest(doc)
+            except (IntegrityError, OperationalError) as exc:
+                locked = isinstance(exc, OperationalError) and "locked" in str(exc)
+                if attempt == attempts - 1 or not (locked or isinstance(exc, IntegrityError)):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise StoreError("unreachable")  # the loop returns or raises
+
+    def _ingest(self, doc: Doc) -> IngestResult:
         article = doc.require_article()
         digest = main_text_hash(doc)
         with self.engine.begin() as conn:

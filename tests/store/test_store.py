@@ -272,3 +272,27 @@ def test_superseded_revisions_are_left_out_of_exports_and_incidents(
     figures = [r["record"]["fatalities"] for r in store.event_records()]
     assert figures == [7]
     assert [i["reports"] for i in store.incidents()] == [1]
+
+
+def test_two_ingests_of_the_same_corpus_at_once_store_each_article_once(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(40):
+        (corpus / f"{i:03d}.txt").write_text(
+            f"قصف رقم {i}\nقصفت قوات النظام بلدة الأتارب للمرة {i}، ما أدى إلى مقتل "
+            f"{i % 5 + 1} مدنيين، وفق مصادر محلية.\n", encoding="utf-8")
+    db = tmp_path / "rasd.db"
+    Store.open(db)  # both writers find the schema in place
+    command = [sys.executable, "-m", "rasd.cli", "ingest", str(corpus), "--db", str(db),
+               "--outlet", "شبكة الشمال"]
+    procs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE) for _ in range(2)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err.decode()[-2000:]
+    store = Store.open(db)
+    assert store.counts()["articles"] == 40
+    assert store.counts()["quarantine"] == 0
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM outlets")).scalar() == 1
