@@ -67,13 +67,14 @@ class MentionFinder:
                  norm: NormalizedText | None = None) -> list[Mention]:
         """All mentions in ``text``; ``norm`` is its matching form when already computed."""
         norm = norm or normalize(text, MATCH_CONFIG)
-        dates = self.dates.find(norm, published)
+        impossible: list[tuple[int, int]] = []
+        dates = self.dates.find(norm, published, impossible)
         actors = self.actors.find(norm, parse_published(published))
         taken = [(m.start, m.end) for m in actors]
         groups = [g for g in self.groups.find(norm)
                   if not any(g.start < e and s < g.end for s, e in taken)]
-        quantities = self.quantities.find(norm, skip=[(m.start, m.end) for m in dates],
-                                          groups=groups)
+        quantities = self.quantities.find(
+            norm, skip=[(m.start, m.end) for m in dates] + impossible, groups=groups)
         places: list[Mention] = []
         if self.places is not None:
             focus: Counter[str] = Counter()

@@ -248,7 +248,10 @@ class DateFinder:
         value = pub - timedelta(days=back)
         return DateValue(value, value, "day")
 
-    def find(self, norm: NormalizedText, published: str | None) -> list[Mention]:
+    def find(self, norm: NormalizedText, published: str | None,
+             failed: list[tuple[int, int]] | None = None) -> list[Mention]:
+        """Dates in ``norm``; spans that look like dates but are impossible (31/02)
+        are added to ``failed`` so that no later finder reads them as figures."""
         pub = parse_published(published)
         text = norm.text
         taken: list[tuple[int, int]] = []
@@ -268,6 +271,8 @@ class DateFinder:
                 try:
                     value = resolve(m, pub)
                 except (ValueError, KeyError, OverflowError):
+                    if failed is not None:
+                        failed.append(norm.to_original(start, end))
                     continue  # 31 شباط and the like: not a date, nor a month
                 out.append(self._mention(norm, start, end, name, value))
         return sorted(out, key=lambda x: x.start)

@@ -105,3 +105,9 @@ def test_mentions_need_no_publication_date(finder: MentionFinder) -> None:
     result = Pipeline.default(mentions=finder)(doc)
     [date] = [m for m in result.mentions or [] if m.kind == "date"]
     assert date.ref is None and date.data["resolved"] is False
+
+
+def test_an_impossible_date_is_neither_a_date_nor_three_figures(finder: MentionFinder) -> None:
+    found = find(finder, "في 31/02/2024 قتل 3 مدنيين")
+    assert [m.kind for m in found if m.kind in ("date", "quantity")] == ["quantity"]
+    assert [m.data["value"] for m in found if m.kind == "quantity"] == [3]
