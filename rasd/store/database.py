@@ -114,12 +114,23 @@ class Store:
                 cur.execute("PRAGMA busy_timeout=10000")
                 cur.close()
         store = cls(engine, tokenizer)
-        try:
-            with engine.begin() as conn:
-                migrate(conn)
-        except Exception as exc:  # driver errors differ between SQLite and PostgreSQL
-            raise StoreError(f"cannot open the database: {str(exc).splitlines()[0]}",
-                             source=str(target)) from exc
+        for attempt in range(20):
+            try:
+                with engine.begin() as conn:
+                    migrate(conn)
+                return store
+            except (OperationalError, IntegrityError) as exc:
+                # Another process is creating or upgrading the same database
+                # (SQLite runs DDL outside transactions): wait, then look again.
+                racing = isinstance(exc, IntegrityError) or any(
+                    word in str(exc) for word in ("already exists", "locked"))
+                if not racing or attempt == 19:
+                    raise StoreError(f"cannot open the database: {str(exc).splitlines()[0]}",
+                                     source=str(target)) from exc
+                time.sleep(0.1 * (attempt + 1))
+            except Exception as exc:  # driver errors differ between SQLite and PostgreSQL
+                raise StoreError(f"cannot open the database: {str(exc).splitlines()[0]}",
+                                 source=str(target)) from exc
         return store
 
     @property
@@ -303,8 +314,17 @@ class Store:
         """Group newly stored events into incidents across articles."""
         from rasd.store.incidents import cluster
 
-        with self.engine.begin() as conn:
-            return cluster(conn)
+        for attempt in range(10):
+            try:
+                with self.engine.begin() as conn:
+                    return cluster(conn)
+            except (IntegrityError, OperationalError) as exc:
+                # Another writer clustered the same events first: look again.
+                locked = isinstance(exc, OperationalError) and "locked" in str(exc)
+                if attempt == 9 or not (locked or isinstance(exc, IntegrityError)):
+                    raise
+                time.sleep(0.1 * (attempt + 1))
+        return 0
 
     def incidents(self, min_reports: int = 1) -> list[dict[str, Any]]:
         from rasd.store.incidents import incident_reports
