@@ -120,16 +120,16 @@ class Pipeline:
                 mentions: MentionFinder | None = None,
                 events: EventExtractor | None = None, tokens: bool = True) -> Pipeline:
         """The text stages, then mentions and events when their stages are given."""
-        tokenizer = tokenizer or Tokenizer()
-        if mentions is not None:
-            # Names the lexicons know are peeled from their clitics (لأورينت → ل + أورينت).
-            tokenizer = tokenizer.extend(mentions.known_words())
         components: list[tuple[str, Component]] = [
             ("main_text", main_text_component(extractor or MainTextExtractor())),
             ("normalize", normalize_component),
             ("segment", segment_component),
         ]
         if tokens:
+            tokenizer = tokenizer or Tokenizer()
+            if mentions is not None:
+                # Names the lexicons know are peeled from their clitics (لأورينت → ل + أورينت).
+                tokenizer = tokenizer.extend(mentions.known_words())
             components.append(("tokenize", tokenize_component(tokenizer)))
         if mentions is not None:
             components.append(("mentions", mentions_component(mentions)))

@@ -10,6 +10,7 @@ first and check that the result reads as Arabic.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -82,17 +83,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if b"\x00" in data[:8000]:
         raise BinaryInput("the input looks binary (it contains NUL bytes), not a text page",
                           source=source)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return text, "utf-8"
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
+        return data.decode("utf-8"), "utf-8"
+    with contextlib.suppress(UnicodeDecodeError):
         text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        pass
-    else:
         if _arabic_ratio(text) > 0.5 and _control_ratio(text) < 0.01:
             return text, "cp1256"
     best = from_bytes(data[:200_000]).best()

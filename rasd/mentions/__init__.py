@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
 from rasd.mentions.actors import Actor, ActorLexicon
@@ -14,6 +15,9 @@ from rasd.mentions.dates import DateFinder, parse_published
 from rasd.mentions.groups import GroupLexicon
 from rasd.mentions.model import Mention
 from rasd.mentions.quantities import QuantityFinder
+
+if TYPE_CHECKING:  # the geo package imports the matcher from here
+    from rasd.geo.places import PlaceFinder
 
 __all__ = ["Actor", "ActorLexicon", "DateFinder", "GroupLexicon", "Mention", "MentionFinder",
            "QuantityFinder"]
@@ -31,7 +35,7 @@ class MentionFinder:
     groups: GroupLexicon
     dates: DateFinder
     quantities: QuantityFinder
-    places: object | None = None  # rasd.geo.places.PlaceFinder; optional, it is the slow one
+    places: PlaceFinder | None = None  # optional: loading the gazetteer is the slow part
 
     @classmethod
     def load(cls, with_places: bool = True) -> MentionFinder:
@@ -49,7 +53,7 @@ class MentionFinder:
         words = {a for actor in self.actors.actors.values() for a in actor.aliases
                  if " " not in a}
         if self.places is not None:
-            words |= {k for k in self.places.gazetteer.index  # type: ignore[attr-defined]
+            words |= {k for k in self.places.gazetteer.index
                       if " " not in k}
         return words
 
@@ -60,7 +64,7 @@ class MentionFinder:
         out["dates.yaml"] = self.dates.version
         out["numbers.yaml"] = self.quantities.grammar.version
         if self.places is not None:
-            out["gazetteer"] = self.places.gazetteer.version  # type: ignore[attr-defined]
+            out["gazetteer"] = self.places.gazetteer.version
         return out
 
     def __call__(self, text: str, published: str | None,
@@ -82,7 +86,7 @@ class MentionFinder:
                 actor = self.actors.actors[str(m.ref)]
                 if len(actor.country) == 1:
                     focus[actor.country[0]] += 1
-            places = self.places.find(  # type: ignore[attr-defined]
+            places = self.places.find(
                 norm, taken=taken + [(m.start, m.end) for m in dates], focus_countries=focus)
         return sorted(dates + actors + groups + quantities + places,
                       key=lambda m: (m.start, m.end))

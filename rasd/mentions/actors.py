@@ -57,7 +57,7 @@ class Actor:
 class GenericRule:
     refers: str
     types: frozenset[str]
-    term: str
+    term: str  # in its matching form
 
 
 def _day(value: object) -> date | None:
@@ -113,14 +113,13 @@ class ActorLexicon:
         rules = list(generic_rules)
         for actor in self.actors.values():
             for term in actor.generic:
-                rules.append(GenericRule("compatible", frozenset(), term))
+                rules.append(GenericRule("compatible", frozenset(), match_key(term)))
         self.generic_matcher: PhraseMatcher[GenericRule] = PhraseMatcher(
             (rule.term, rule) for rule in rules)
-        self._named_generic: dict[str, set[str]] = {}
+        # Matching form of a generic term → the entries that list it (التنظيم → isis).
         self._generic_owners: dict[str, list[str]] = {}
         for actor in self.actors.values():
             for term in actor.generic:
-                self._named_generic.setdefault(term, set()).add(actor.id)
                 self._generic_owners.setdefault(match_key(term), []).append(actor.id)
 
     @classmethod
@@ -134,7 +133,7 @@ class ActorLexicon:
         ]
         gen = load_yaml(generic or "generic_references.yaml")
         rules = [
-            GenericRule(str(r["refers"]), frozenset(r.get("types") or []), str(term))
+            GenericRule(str(r["refers"]), frozenset(r.get("types") or []), match_key(str(term)))
             for r in gen.content["references"] for term in r["terms"]
         ]
         versions = {f.name: f.version for f in files} | {gen.name: gen.version}
@@ -168,7 +167,7 @@ class ActorLexicon:
 
     def _compatible(self, rule: GenericRule, actor_id: str) -> bool:
         actor = self.actors[actor_id]
-        return actor.type in rule.types or actor_id in self._named_generic.get(rule.term, set())
+        return actor.type in rule.types or actor_id in self._generic_owners.get(rule.term, [])
 
     def _mention(self, norm: NormalizedText, text: str, start: int, end: int,
                  actor_id: str, rule: str, **extra: object) -> Mention:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from hijridate import Gregorian, Hijri
@@ -41,16 +42,13 @@ def parse_published(value: str | None) -> date | None:
     """The publication date of an ISO string or an RFC 2822 date, else None."""
     if not value:
         return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError):
-        return None
+    for parse in (lambda v: datetime.fromisoformat(v.replace("Z", "+00:00")),
+                  parsedate_to_datetime):
+        try:
+            return parse(value).date()
+        except (TypeError, ValueError):
+            continue
+    return None
 
 
 def _alt(forms: list[str]) -> str:

@@ -13,10 +13,11 @@ import hashlib
 import json
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, exists, func, select, text
 from sqlalchemy.engine import Connection
@@ -60,6 +61,29 @@ def database_url(target: str | Path) -> str:
     return f"sqlite:///{Path(value).resolve()}"
 
 
+R = TypeVar("R")
+
+
+def _retrying(work: Callable[[], R], attempts: int,
+              also: tuple[str, ...] = ()) -> R:
+    """Run one transaction, again when another writer got there first.
+
+    Two writers can both see a row missing and both insert it: the second
+    hits a unique constraint (or a locked SQLite file), its transaction rolls
+    back, and the next try finds what the first one wrote.
+    """
+    for attempt in range(attempts):
+        try:
+            return work()
+        except (IntegrityError, OperationalError) as exc:
+            racing = isinstance(exc, IntegrityError) or any(
+                word in str(exc) for word in ("locked", *also))
+            if not racing or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("the loop returns or raises")
+
+
 def _json(value: Any) -> Any:
     """A JSON column read through a text query comes back as a string."""
     return json.loads(value) if isinstance(value, str) else value
@@ -78,11 +102,10 @@ def _body(doc: Doc) -> str:
     return "\n".join(article.block_text(b) for b in article.blocks)
 
 
-def main_text_hash(doc: Doc) -> str:
+def main_text_hash(doc: Doc, body: str | None = None) -> str:
     """Hash of the normalized main text: the same article saved twice, or in two
     encodings or with different page chrome, is one article."""
-    article = doc.require_article()
-    body = "\n".join(article.block_text(b) for b in article.blocks)
+    body = _body(doc) if body is None else body
     return hashlib.sha256(normalize(body).text.encode("utf-8")).hexdigest()
 
 
@@ -114,23 +137,18 @@ class Store:
                 cur.execute("PRAGMA busy_timeout=10000")
                 cur.close()
         store = cls(engine, tokenizer)
-        for attempt in range(20):
-            try:
-                with engine.begin() as conn:
-                    migrate(conn)
-                return store
-            except (OperationalError, IntegrityError) as exc:
-                # Another process is creating or upgrading the same database
-                # (SQLite runs DDL outside transactions): wait, then look again.
-                racing = isinstance(exc, IntegrityError) or any(
-                    word in str(exc) for word in ("already exists", "locked"))
-                if not racing or attempt == 19:
-                    raise StoreError(f"cannot open the database: {str(exc).splitlines()[0]}",
-                                     source=str(target)) from exc
-                time.sleep(0.1 * (attempt + 1))
-            except Exception as exc:  # driver errors differ between SQLite and PostgreSQL
-                raise StoreError(f"cannot open the database: {str(exc).splitlines()[0]}",
-                                 source=str(target)) from exc
+
+        def upgrade() -> None:
+            with engine.begin() as conn:
+                migrate(conn)
+
+        try:
+            # Another process may be creating the same database (SQLite runs DDL
+            # outside transactions): "already exists" then means "look again".
+            _retrying(upgrade, attempts=20, also=("already exists",))
+        except Exception as exc:  # driver errors differ between SQLite and PostgreSQL
+            raise StoreError(f"cannot open the database: {str(exc).splitlines()[0]}",
+                             source=str(target)) from exc
         return store
 
     @property
@@ -145,19 +163,12 @@ class Store:
         it: the second hits a unique constraint, its transaction rolls back,
         and the retry then finds the row the first one wrote.
         """
-        for attempt in range(attempts):
-            try:
-                return self._ingest(doc)
-            except (IntegrityError, OperationalError) as exc:
-                locked = isinstance(exc, OperationalError) and "locked" in str(exc)
-                if attempt == attempts - 1 or not (locked or isinstance(exc, IntegrityError)):
-                    raise
-                time.sleep(0.05 * (attempt + 1))
-        raise StoreError("unreachable")  # the loop returns or raises
+        return _retrying(lambda: self._ingest(doc), attempts=attempts)
 
     def _ingest(self, doc: Doc) -> IngestResult:
         article = doc.require_article()
-        digest = main_text_hash(doc)
+        body = _body(doc)
+        digest = main_text_hash(doc, body)
         with self.engine.begin() as conn:
             found = conn.execute(select(t.articles.c.id).where(
                 t.articles.c.content_hash == digest)).scalar()
@@ -173,7 +184,7 @@ class Store:
             article_id = self._insert_article(conn, doc, digest, previous)
             self._insert_layers(conn, doc, article_id)
             title = index_forms(article.title or "", self.tokenizer)
-            body = index_forms(_body(doc), self.tokenizer)
+            body = index_forms(body, self.tokenizer)
             if self.is_sqlite:
                 conn.execute(text("INSERT INTO articles_fts(rowid, title, body) "
                                   "VALUES (:id, :title, :body)"),
@@ -314,17 +325,11 @@ class Store:
         """Group newly stored events into incidents across articles."""
         from rasd.store.incidents import cluster
 
-        for attempt in range(10):
-            try:
-                with self.engine.begin() as conn:
-                    return cluster(conn)
-            except (IntegrityError, OperationalError) as exc:
-                # Another writer clustered the same events first: look again.
-                locked = isinstance(exc, OperationalError) and "locked" in str(exc)
-                if attempt == 9 or not (locked or isinstance(exc, IntegrityError)):
-                    raise
-                time.sleep(0.1 * (attempt + 1))
-        return 0
+        def run() -> int:
+            with self.engine.begin() as conn:
+                return cluster(conn)
+
+        return _retrying(run, attempts=10)  # another writer may cluster the same events
 
     def incidents(self, min_reports: int = 1) -> list[dict[str, Any]]:
         from rasd.store.incidents import incident_reports

@@ -22,6 +22,16 @@ PAGE = ("قصف على هجين\nقصفت طائرات التحالف الدول
         "إلى مقتل ثلاثة مدنيين، بحسب مصادر محلية.\n")
 
 
+def write_corpus(folder: Path, count: int) -> Path:
+    """``count`` distinct short reports, one file each."""
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:03d}.txt").write_text(
+            f"قصف على البلدة رقم {i}\nقصفت قوات النظام بلدة الأتارب للمرة {i} بعشرات القذائف، "
+            f"ما أدى إلى مقتل {i % 7 + 1} مدنيين، وفق مصادر محلية.\n", encoding="utf-8")
+    return folder
+
+
 def doc(pipeline: Pipeline, text_: str, url: str | None = None) -> Doc:
     return pipeline(Document(text_, "text", Provenance("t", content_hash(text_), url=url,
                                                        outlet="شبكة الشمال")))
@@ -86,12 +96,7 @@ def test_arabic_search_ignores_variants_and_clitics(db_target: str,
 
 def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(
         tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(150):
-        (corpus / f"{i:03d}.txt").write_text(
-            f"قصف على البلدة رقم {i}\nقصفت قوات النظام بلدة الأتارب للمرة {i} بعشرات القذائف، "
-            f"ما أدى إلى مقتل {i % 7 + 1} مدنيين، وفق مصادر محلية.\n", encoding="utf-8")
+    corpus = write_corpus(tmp_path / "corpus", 150)
     db = tmp_path / "rasd.db"
     command = [sys.executable, "-m", "rasd.cli", "ingest", str(corpus), "--db", str(db)]
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
@@ -276,12 +281,7 @@ def test_superseded_revisions_are_left_out_of_exports_and_incidents(
 
 def test_two_ingests_of_the_same_corpus_at_once_store_each_article_once(
         tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(40):
-        (corpus / f"{i:03d}.txt").write_text(
-            f"قصف رقم {i}\nقصفت قوات النظام بلدة الأتارب للمرة {i}، ما أدى إلى مقتل "
-            f"{i % 5 + 1} مدنيين، وفق مصادر محلية.\n", encoding="utf-8")
+    corpus = write_corpus(tmp_path / "corpus", 40)
     db = tmp_path / "rasd.db"
     Store.open(db)  # both writers find the schema in place
     command = [sys.executable, "-m", "rasd.cli", "ingest", str(corpus), "--db", str(db),
