@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install bench postgres
+.PHONY: demo test lint install bench postgres assets browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,19 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-demo: install
-	$(BIN)/rasd extract samples/
+# The map and chart bundle (Leaflet, Chart.js) is built from the npm registry.
+ASSETS := rasd/web/static/build/app.js
+FRONTEND := rasd/web/frontend
+$(ASSETS): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json $(wildcard $(FRONTEND)/src/*)
+	@command -v npm >/dev/null || { echo "npm is needed to build the map and chart: install Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent
+
+assets: $(ASSETS)
+
+# Ingest the bundled samples, then serve them on http://127.0.0.1:8000 (Ctrl-C stops it).
+demo: install assets
+	$(BIN)/rasd ingest samples/ --db rasd.db
+	$(BIN)/rasd serve --db rasd.db --port 8000
 
 lint: install
 	$(BIN)/ruff check rasd tests bench
@@ -31,7 +42,14 @@ postgres:
 	  $$SUDO apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q postgresql; }
 
-test: lint postgres
+# The end-to-end tests drive Debian's Chromium; install it when missing.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
+
+test: lint postgres assets browser
 	$(BIN)/python -m pytest
 
 bench: install

@@ -426,35 +426,50 @@ def search(query: str, db: str, limit: int, country: str | None, event_type: str
 @main.command()
 @click.option("--db", default="rasd.db", show_default=True,
               help="SQLite file, or a postgresql:// URL.")
-@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["acled-csv", "geojson", "jsonl", "parquet"]),
               default="acled-csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file instead of standard output (required for parquet).")
 @event_filters
 @click.option("--include-background", is_flag=True,
               help="Also export earlier events an article recalls as background.")
-def export(db: str, fmt: str, country: str | None, event_type: str | None,
-           sub_event_type: str | None, actor: str | None, since: str | None,
-           until: str | None, modality: str | None, outlet: str | None,
+def export(db: str, fmt: str, output: str | None, country: str | None,
+           event_type: str | None, sub_event_type: str | None, actor: str | None,
+           since: str | None, until: str | None, modality: str | None, outlet: str | None,
            min_fatalities: int | None, max_fatalities: int | None,
            include_background: bool) -> None:
-    """Export stored events: ACLED-style CSV, GeoJSON or JSON Lines."""
-    from rasd.export.events import record_row, rows_csv, rows_geojson
+    """Export stored events: ACLED-style CSV, GeoJSON, JSON Lines or Parquet."""
+    from rasd.export.events import record_row, rows_csv, rows_geojson, rows_parquet
 
+    to_file = output not in (None, "-")
+    if fmt == "parquet" and not to_file:
+        # Checked before reading the store: binary bytes on a terminal help nobody.
+        raise click.UsageError("Parquet is a binary format and is not written to standard "
+                               "output; give --output FILE, e.g. --output events.parquet.")
     found = _open_existing(db).event_records(
         country=country, event_type=event_type, sub_event_type=sub_event_type, actor=actor,
         since=since, until=until, modality=modality, outlet=outlet,
         min_fatalities=min_fatalities, max_fatalities=max_fatalities,
         include_background=include_background)
     if fmt == "jsonl":
-        for item in found:
-            sys.stdout.write(json.dumps({"id": item["id"], **item["record"],
-                                         "article": item["article"]}, ensure_ascii=False)
-                             + "\n")
-        return
-    rows = [record_row(item["record"], item["article"], item["id"]) for item in found]
-    if fmt == "acled-csv":
-        sys.stdout.write(rows_csv(rows))
+        text = "".join(json.dumps({"id": item["id"], **item["record"],
+                                   "article": item["article"]}, ensure_ascii=False) + "\n"
+                       for item in found)
     else:
-        sys.stdout.write(json.dumps(rows_geojson(rows), ensure_ascii=False, indent=2) + "\n")
+        rows = [record_row(item["record"], item["article"], item["id"]) for item in found]
+        if fmt == "parquet":
+            count = rows_parquet(rows, str(output))
+            click.echo(f"wrote {count} event{'' if count == 1 else 's'} to {output}", err=True)
+            return
+        text = rows_csv(rows) if fmt == "acled-csv" else json.dumps(
+            rows_geojson(rows), ensure_ascii=False, indent=2) + "\n"
+    if to_file:
+        # newline="" keeps the CSV's own line ends, as on standard output.
+        with open(str(output), "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
 
 
 @main.command()
@@ -610,6 +625,15 @@ def gazetteer_import(dumps: tuple[Path, ...], directory: Path | None) -> None:
     if failed == len(dumps):
         raise SystemExit(1)
 
+
+def _add_site_commands() -> None:
+    from rasd.web.commands import reviews, serve, users
+
+    for command in (serve, users, reviews):
+        main.add_command(command)
+
+
+_add_site_commands()
 
 if __name__ == "__main__":
     main()

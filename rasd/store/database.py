@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, exists, func, select, text
 from sqlalchemy.engine import Connection
@@ -31,6 +31,11 @@ from rasd.pipeline import Doc
 from rasd.store import schema as t
 from rasd.store.migrations import migrate
 from rasd.store.search import Snippet, fts_query, index_forms, query_forms, snippet, ts_query
+
+if TYPE_CHECKING:
+    from rasd.store.accounts import Accounts
+    from rasd.store.comments import CommentLimits, Comments
+    from rasd.store.site import Site
 
 
 class StoreError(RasdError):
@@ -154,6 +159,24 @@ class Store:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    # --- the site's parts, over the same engine ---
+    @property
+    def accounts(self) -> Accounts:
+        from rasd.store.accounts import Accounts
+
+        return Accounts(self.engine)
+
+    @property
+    def site(self) -> Site:
+        from rasd.store.site import Site
+
+        return Site(self.engine)
+
+    def comments(self, limits: CommentLimits | None = None) -> Comments:
+        from rasd.store.comments import Comments
+
+        return Comments(self.engine, limits)
 
     # --- writing ---
     def ingest(self, doc: Doc, attempts: int = 5) -> IngestResult:

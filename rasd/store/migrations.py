@@ -41,10 +41,19 @@ def _incidents(conn: Connection) -> None:
     incident_events.create(conn, checkfirst=True)
 
 
+def _people(conn: Connection) -> None:
+    from rasd.store import schema
+
+    for table in (schema.users, schema.sessions, schema.api_tokens, schema.comments,
+                  schema.comment_reports, schema.page_views, schema.reviews):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema and full-text index", _initial),
     (2, "PostgreSQL full-text index", _postgres_search),
     (3, "incidents across articles", _incidents),
+    (4, "accounts, comments, page views and reviews", _people),
 ]
 
 

@@ -1,0 +1,73 @@
+"""The application: reader pages, analyst views and the JSON API over one store."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from rasd import __version__
+from rasd.store import Store
+from rasd.web import analyst, api, pages
+from rasd.web.context import State, page
+from rasd.web.security import BodyLimit, security_headers
+from rasd.web.settings import WebSettings
+
+
+def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
+    settings = settings or WebSettings()
+    app = FastAPI(title="rasd", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Arabic conflict news as structured, sourced, geolocated "
+                              "events. Reading is open; writing needs a reviewer's token.")
+    app.state.rasd = State(store, settings)
+    headers = security_headers(settings.tile_url)
+
+    async def add_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        for name, value in headers.items():
+            response.headers.setdefault(name, value)
+        if request.url.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "public, max-age=3600")
+        else:
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    app.add_middleware(BaseHTTPMiddleware, dispatch=add_headers)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    static = str(resources.files("rasd.web").joinpath("static"))
+    app.mount("/static", StaticFiles(directory=static, check_dir=False), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(analyst.router)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                                headers=exc.headers)
+        ctx = page(request)
+        return ctx.render("message.html", status=exc.status_code,
+                          title=str(exc.status_code), message=str(exc.detail), back="/")
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = [{"where": list(e.get("loc", [])), "problem": e.get("msg")}
+                    for e in exc.errors()]
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": problems}, status_code=422)
+        ctx = page(request)
+        message = "; ".join(f"{'.'.join(str(x) for x in p['where'])}: {p['problem']}"
+                            for p in problems)
+        return ctx.render("message.html", status=400, title="400", message=message, back="/")
+
+    @app.get("/healthz", include_in_schema=False)
+    def health() -> dict[str, Any]:
+        return {"ok": True, "articles": store.counts()["articles"]}
+
+    return app
