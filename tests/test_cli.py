@@ -83,3 +83,62 @@ def test_every_command_has_help(run_cli) -> None:
     for command in commands:
         sub = run_cli(command, "--help")
         assert sub.returncode == 0 and b"Usage:" in sub.stdout
+
+
+STORED = ("قصف على الأتارب\nقصفت قوات النظام بلدة الأتارب غربي حلب يوم 5 آذار 2024 بقذائف "
+          "المدفعية، ما أدى إلى مقتل مدنيين اثنين بينهم امرأة، بحسب مصادر محلية.\n")
+
+
+def _store_with_one_article(run_cli, tmp_path: Path) -> Path:
+    article = tmp_path / "atarib.txt"
+    article.write_text(STORED, encoding="utf-8")
+    db = tmp_path / "rasd.db"
+    result = run_cli("ingest", str(article), "--db", str(db), "--outlet", "شبكة الشمال")
+    assert result.returncode == 0, result.stderr.decode()
+    return db
+
+
+def test_export_writes_parquet_to_a_file(run_cli, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from rasd.export.events import COLUMNS
+
+    db = _store_with_one_article(run_cli, tmp_path)
+    out = tmp_path / "events.parquet"
+    result = run_cli("export", "--db", str(db), "--format", "parquet", "--output", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == b"" and "wrote 1 event to" in result.stderr.decode()
+    table = pq.read_table(out)
+    assert table.column_names == COLUMNS
+    assert table.schema.field("event_date").type == pa.date32()
+    [row] = table.to_pylist()
+    assert str(row["event_date"]) == "2024-03-05" and row["fatalities"] == 2
+    assert row["actor2"] == "Civilians (Syria)" and row["interaction"] == 17
+    assert row["outlet"] == "شبكة الشمال" and 36 < row["latitude"] < 37
+    # The same rows as the CSV, which --output writes byte for byte as on stdout.
+    csv_file = tmp_path / "events.csv"
+    assert run_cli("export", "--db", str(db), "-o", str(csv_file)).returncode == 0
+    on_stdout = run_cli("export", "--db", str(db)).stdout
+    assert csv_file.read_bytes() == on_stdout
+    header = on_stdout.decode().splitlines()[0].split(",")
+    assert header == COLUMNS
+
+
+def test_export_refuses_parquet_on_stdout(run_cli, tmp_path: Path) -> None:
+    db = _store_with_one_article(run_cli, tmp_path)
+    for extra in ((), ("--output", "-")):
+        result = run_cli("export", "--db", str(db), "--format", "parquet", *extra)
+        assert result.returncode == 2 and result.stdout == b""
+        assert "--output FILE" in result.stderr.decode()
+
+
+def test_export_jsonl_carries_each_events_article(run_cli, tmp_path: Path) -> None:
+    db = _store_with_one_article(run_cli, tmp_path)
+    out = tmp_path / "events.jsonl"
+    result = run_cli("export", "--db", str(db), "--format", "jsonl", "--output", str(out))
+    assert result.returncode == 0 and result.stdout == b""
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert record["article"]["outlet"] == "شبكة الشمال"
+    assert len(record["article"]["content_hash"]) == 64

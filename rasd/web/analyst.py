@@ -7,7 +7,7 @@ import json
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 
 from rasd.store.reviews import INT_FIELDS, LOCATION_FIELDS, TEXT_FIELDS, ReviewError
@@ -16,6 +16,8 @@ from rasd.web.filters import event_filter, filter_query
 
 router = APIRouter()
 Ctx = Annotated[Page, Depends(page)]
+Id = Annotated[int, Path(ge=1, le=2**53)]
+OptionalId = Annotated[int | None, Query(ge=0, le=2**53)]
 MAP_LIMIT = 2000
 
 
@@ -48,8 +50,15 @@ def explorer(ctx: Ctx, sort: str = "event_date", order: str = "desc",
     rows = ctx.state.site.events(flt, sort=sort, descending=order != "asc", limit=MAP_LIMIT)
     query = filter_query(flt)
     series = ctx.state.site.timeline(rows, bucket="week" if bucket == "week" else "day")
+    for dataset in series["datasets"]:
+        dataset["label"] = ctx._("type." + dataset["kind"])
+    series["fatalities"]["label"] = ctx._("chart.fatalities")
+    lexicon = ctx.state.actors().actors
+    actor_names = {ref: lexicon[ref].name if ref in lexicon else ref
+                   for ref in ctx.state.site.facets()["actor"]}
     return ctx.render("events.html", rows=rows, flt=flt, query=query, sort=sort, order=order,
                       bucket=bucket, facets=ctx.state.site.facets(), points=points(rows),
+                      actor_names=actor_names,
                       series=script_json(series), limit=MAP_LIMIT,
                       sort_link=lambda column: "?" + urlencode(
                           {**query, "sort": column,
@@ -57,7 +66,7 @@ def explorer(ctx: Ctx, sort: str = "event_date", order: str = "desc",
 
 
 @router.get("/events/{event_id}")
-def event_page(ctx: Ctx, event_id: int) -> Response:
+def event_page(ctx: Ctx, event_id: Id) -> Response:
     found = ctx.state.site.event(event_id)
     if found is None:
         raise HTTPException(404, ctx._("error.not_found"))
@@ -66,7 +75,7 @@ def event_page(ctx: Ctx, event_id: int) -> Response:
 
 
 @router.post("/events/{event_id}/review")
-async def review(ctx: Ctx, event_id: int) -> Response:
+async def review(ctx: Ctx, event_id: Id) -> Response:
     form = await ctx.form()
     user = ctx.require("reviewer")
     corrections = {name: form.get(name) for name in TEXT_FIELDS + INT_FIELDS + LOCATION_FIELDS
@@ -111,14 +120,14 @@ def place(ctx: Ctx, location_id: str, radius: float = 25.0) -> Response:
 
 
 @router.get("/incidents")
-def incidents(ctx: Ctx, after: int | None = None) -> Response:
+def incidents(ctx: Ctx, after: OptionalId = None) -> Response:
     rows = ctx.state.site.incidents(limit=100, after_id=after)
     return ctx.render("incidents.html", rows=rows,
                       more=rows[-1]["id"] if len(rows) == 100 else None)
 
 
 @router.get("/incidents/{incident_id}")
-def incident(ctx: Ctx, incident_id: int) -> Response:
+def incident(ctx: Ctx, incident_id: Id) -> Response:
     found = ctx.state.site.incident(incident_id)
     if found is None:
         raise HTTPException(404, ctx._("error.not_found"))

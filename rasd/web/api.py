@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
@@ -25,10 +25,27 @@ from rasd.store.reviews import ReviewError
 from rasd.web.context import State
 from rasd.web.filters import event_filter
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class Problem(BaseModel):
+    """Why a request failed, in words a person can act on."""
+
+    detail: str
+
+
+_problems: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem, "description": text} for code, text in (
+        (400, "A filter has a value that cannot be used"),
+        (404, "No such item"), (413, "The request is over the size limit"))}
+router = APIRouter(prefix="/api", tags=["api"], responses=_problems)
+_write_problems: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "No valid API token"},
+    403: {"model": Problem, "description": "The token's account may not write"}}
+# Ids fit SQLite's and PostgreSQL's 64-bit integers.
+Id = Annotated[int, Path(ge=1, le=2**53)]
 bearer = HTTPBearer(auto_error=False)
 Limit = Annotated[int, Query(ge=1, le=500)]
-Cursor = Annotated[str | None, Query(max_length=20, pattern=r"^\d*$")]
+Cursor = Annotated[str | None, Query(max_length=15, pattern=r"^\d*$",
+                                    description="next_cursor of the previous page")]
 
 FILTER_DOC = ("Filters: country, admin1, event_type, sub_event_type, actor, since, until "
               "(YYYY-MM-DD), modality, outlet, place (location id), lat+lon+radius (km), "
@@ -78,7 +95,7 @@ def list_articles(st: St, limit: Limit = 50, cursor: Cursor = None,
 
 
 @router.get("/articles/{article_id}", summary="One article with mentions, events and tolls")
-def get_article(st: St, article_id: int) -> dict[str, Any]:
+def get_article(st: St, article_id: Id) -> dict[str, Any]:
     found = st.site.article(article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id}")
@@ -96,7 +113,7 @@ def list_events(st: St, request: Request, limit: Limit = 100, cursor: Cursor = N
 
 
 @router.get("/events/{event_id}", summary="One event, as extracted and as reviewed")
-def get_event(st: St, event_id: int) -> dict[str, Any]:
+def get_event(st: St, event_id: Id) -> dict[str, Any]:
     found = st.site.event(event_id)
     if found is None:
         raise HTTPException(404, f"no event with id {event_id}")
@@ -109,9 +126,9 @@ class ReviewIn(BaseModel):
     comment: str | None = Field(default=None, max_length=5000)
 
 
-@router.post("/events/{event_id}/reviews", status_code=201,
+@router.post("/events/{event_id}/reviews", status_code=201, responses=_write_problems,
              summary="Confirm, correct or reject an event (reviewer token)")
-def post_review(st: St, event_id: int, body: ReviewIn,
+def post_review(st: St, event_id: Id, body: ReviewIn,
                 user: Annotated[User, Depends(writer)]) -> dict[str, Any]:
     try:
         review_id = st.site.reviews.record(event_id, user.id, body.decision,
@@ -130,7 +147,7 @@ def list_incidents(st: St, limit: Limit = 100, cursor: Cursor = None,
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with every report")
-def get_incident(st: St, incident_id: int) -> dict[str, Any]:
+def get_incident(st: St, incident_id: Id) -> dict[str, Any]:
     found = st.site.incident(incident_id)
     if found is None:
         raise HTTPException(404, f"no incident with id {incident_id}")
@@ -195,7 +212,9 @@ def search(st: St, request: Request, q: Annotated[str, Query(min_length=1, max_l
 
 
 @router.get("/export", summary="Events as ACLED-style CSV, GeoJSON or JSON Lines",
-            description=FILTER_DOC, response_class=PlainTextResponse)
+            description=FILTER_DOC, response_class=PlainTextResponse,
+            responses={200: {"content": {"text/csv": {}, "application/geo+json": {},
+                                         "application/x-ndjson": {}}}})
 def export(st: St, request: Request,
            format: Literal["acled-csv", "geojson", "jsonl"] = "acled-csv",
            reviewed_values: bool = True, limit: Annotated[int, Query(ge=1, le=100000)] = 10000

@@ -6,6 +6,7 @@ from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -43,8 +44,9 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     static = str(resources.files("rasd.web").joinpath("static"))
     app.mount("/static", StaticFiles(directory=static, check_dir=False), name="static")
     app.include_router(api.router)
-    app.include_router(pages.router)
-    app.include_router(analyst.router)
+    # The pages are HTML for people; the OpenAPI description covers the API only.
+    app.include_router(pages.router, include_in_schema=False)
+    app.include_router(analyst.router, include_in_schema=False)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
@@ -57,13 +59,11 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        problems = [{"where": list(e.get("loc", [])), "problem": e.get("msg")}
-                    for e in exc.errors()]
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": problems}, status_code=422)
+            return await request_validation_exception_handler(request, exc)
         ctx = page(request)
-        message = "; ".join(f"{'.'.join(str(x) for x in p['where'])}: {p['problem']}"
-                            for p in problems)
+        message = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', []))}: {e.get('msg')}"
+                            for e in exc.errors())
         return ctx.render("message.html", status=400, title="400", message=message, back="/")
 
     @app.get("/healthz", include_in_schema=False)

@@ -39,8 +39,13 @@ def _is_loopback(host: str) -> bool:
               help="Send cookies over HTTPS only. Default: on, except when listening on "
                    "a loopback address over plain HTTP.")
 @click.option("--no-view-counts", is_flag=True, help="Do not record page views.")
+@click.option("--comments-per-user", default=5, show_default=True, type=click.IntRange(1),
+              help="Comments one account may post in ten minutes.")
+@click.option("--comments-per-address", default=20, show_default=True, type=click.IntRange(1),
+              help="Comments one network address may post in ten minutes.")
 def serve(db: str, host: str, port: int, workers: int, tiles: str | None,
-          secure_cookies: bool | None, no_view_counts: bool) -> None:
+          secure_cookies: bool | None, no_view_counts: bool, comments_per_user: int,
+          comments_per_address: int) -> None:
     """Start the web application and JSON API on http://HOST:PORT."""
     import os
 
@@ -53,6 +58,7 @@ def serve(db: str, host: str, port: int, workers: int, tiles: str | None,
     secure = (not _is_loopback(host)) if secure_cookies is None else secure_cookies
     os.environ["RASD_WEB_SECURE_COOKIES"] = "1" if secure else "0"
     os.environ["RASD_WEB_VIEWS"] = "0" if no_view_counts else "1"
+    os.environ["RASD_WEB_COMMENT_LIMITS"] = f"{comments_per_user},{comments_per_address}"
     click.echo(f"rasd is serving {db} on http://{host}:{port}  (Ctrl-C stops it)", err=True)
     uvicorn.run("rasd.web.serve:app_from_environment", factory=True, host=host, port=port,
                 workers=workers, log_level="warning", proxy_headers=not _is_loopback(host),

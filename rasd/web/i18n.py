@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 LANGUAGES = {"ar": "rtl", "en": "ltr"}
+# Keys built from data (type.Attack, country.RU): a value with no entry shows as itself.
+_FROM_DATA = ("type.", "country.", "modality.", "effect.", "review.", "role.")
 
 
 @cache
@@ -29,7 +31,8 @@ def translator(language: str) -> Callable[..., str]:
     other = catalog("en" if language == "ar" else "ar")
 
     def gettext(key: str, **values: Any) -> str:
-        message = own.get(key) or other.get(key) or key
+        fallback = key.split(".", 1)[1] if key.startswith(_FROM_DATA) else key
+        message = own.get(key) or other.get(key) or fallback
         return message.format(**values) if values else message
 
     return gettext

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 
 from rasd.store.accounts import AccountError
@@ -16,6 +16,8 @@ from rasd.web.security import SESSION_COOKIE, local_path
 
 router = APIRouter()
 Ctx = Annotated[Page, Depends(page)]
+Id = Annotated[int, Path(ge=1, le=2**53)]
+OptionalId = Annotated[int | None, Query(ge=0, le=2**53)]
 
 
 @router.get("/")
@@ -28,7 +30,7 @@ def home(ctx: Ctx, days: int | None = None) -> Response:
 
 
 @router.get("/articles")
-def articles(ctx: Ctx, outlet: str | None = None, before: int | None = None) -> Response:
+def articles(ctx: Ctx, outlet: str | None = None, before: OptionalId = None) -> Response:
     items = ctx.state.site.latest_articles(limit=ctx.state.settings.page_size,
                                            before_id=before, outlet=outlet)
     more = items[-1]["id"] if len(items) == ctx.state.settings.page_size else None
@@ -36,7 +38,8 @@ def articles(ctx: Ctx, outlet: str | None = None, before: int | None = None) -> 
 
 
 @router.get("/articles/{article_id}")
-def article(ctx: Ctx, article_id: int, evidence: int | None = None) -> Response:
+def article(ctx: Ctx, article_id: Id,
+            evidence: Annotated[int | None, Query(ge=-(2**53), le=2**53)] = None) -> Response:
     found = ctx.state.site.article(article_id)
     if found is None:
         raise HTTPException(404, ctx._("error.no_article"))
@@ -57,7 +60,7 @@ def article(ctx: Ctx, article_id: int, evidence: int | None = None) -> Response:
 
 
 @router.post("/articles/{article_id}/comments")
-async def post_comment(ctx: Ctx, article_id: int) -> Response:
+async def post_comment(ctx: Ctx, article_id: Id) -> Response:
     form = await ctx.form()
     user = ctx.require("reader")
     parent = form.get("parent_id") or None
@@ -73,7 +76,7 @@ async def post_comment(ctx: Ctx, article_id: int) -> Response:
 
 
 @router.post("/comments/{comment_id}/report")
-async def report_comment(ctx: Ctx, comment_id: int) -> Response:
+async def report_comment(ctx: Ctx, comment_id: Id) -> Response:
     form = await ctx.form()
     user = ctx.require("reader")
     found = ctx.state.comments.get(comment_id)
@@ -84,7 +87,7 @@ async def report_comment(ctx: Ctx, comment_id: int) -> Response:
 
 
 @router.post("/comments/{comment_id}/moderate")
-async def moderate_comment(ctx: Ctx, comment_id: int) -> Response:
+async def moderate_comment(ctx: Ctx, comment_id: Id) -> Response:
     form = await ctx.form()
     user = ctx.require("reader")
     found = ctx.state.comments.get(comment_id)
