@@ -334,22 +334,13 @@ def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int
                       TimeElapsedColumn(), console=err, transient=True) as progress:
             task = progress.add_task("ingesting", total=None)
             for item in pipeline.run(items):
-                if isinstance(item, Rejected):
-                    kept = store.quarantine(item)
-                    counts["quarantined" if kept else "already quarantined"] += 1
-                    err.print(Text(f"quarantined {item.label} [{item.stage}]: {item.reason}"))
-                else:
-                    try:
-                        counts[store.ingest(item).status] += 1
-                    except Exception as exc:  # one article must not end the run
-                        p = item.document.provenance
-                        reason = f"cannot store the article: {type(exc).__name__}: {exc}"
-                        store.quarantine(Rejected(
-                            p.source, "store", reason[:500], record=p.record, offset=p.offset,
-                            sample=item.document.content[:2048].encode("utf-8")))
-                        counts["quarantined"] += 1
-                        err.print(Text(f"quarantined {item.document.label} [store]: "
-                                       f"{reason[:200]}"))
+                status = store.keep(item)
+                counts[status] += 1
+                if status == "quarantined":
+                    label = item.label if isinstance(item, Rejected) else item.document.label
+                    err.print(Text(f"quarantined {label}"
+                                   + (f" [{item.stage}]: {item.reason}"
+                                      if isinstance(item, Rejected) else " [store]")))
                 progress.update(task, advance=1)
 
     if sources:

@@ -142,7 +142,17 @@ class Pipeline:
         return [name for name, _ in self.components]
 
     def __call__(self, document: Document) -> Doc:
-        doc = Doc(document)
+        return self.apply(Doc(document))
+
+    def split(self, after: str) -> tuple[Pipeline, Pipeline]:
+        """Two pipelines, up to and including the named stage and the rest, so a
+        caller can look at a document in between (the batch runner's prefilter)."""
+        cut = self.names.index(after) + 1
+        return Pipeline(self.components[:cut]), Pipeline(self.components[cut:])
+
+    def apply(self, doc: Doc) -> Doc:
+        """Run the components on a document that earlier stages may have filled."""
+        document = doc.document
         for name, component in self.components:
             try:
                 result = component(doc)
@@ -159,16 +169,18 @@ class Pipeline:
             doc = result
         return doc
 
-    def run(self, items: Iterable[Document | Rejected]) -> Iterator[Doc | Rejected]:
-        """Process documents, passing rejects through and turning failures into rejects."""
+    def run(self, items: Iterable[Document | Doc | Rejected]) -> Iterator[Doc | Rejected]:
+        """Process documents (or carry on with partly processed ones), passing
+        rejects through and turning failures into rejects."""
         for item in items:
             if isinstance(item, Rejected):
                 yield item
                 continue
+            doc = item if isinstance(item, Doc) else Doc(item)
             try:
-                yield self(item)
+                yield self.apply(doc)
             except StageError as exc:
-                p = item.provenance
+                p = doc.document.provenance
                 yield Rejected(source=p.source, stage=exc.stage, reason=exc.message,
                                record=p.record, offset=p.offset,
-                               sample=item.content[:SAMPLE_LIMIT].encode("utf-8"))
+                               sample=doc.document.content[:SAMPLE_LIMIT].encode("utf-8"))

@@ -34,6 +34,7 @@ from rasd.store.search import Snippet, fts_query, index_forms, query_forms, snip
 
 if TYPE_CHECKING:
     from rasd.store.accounts import Accounts
+    from rasd.store.batches import Batches
     from rasd.store.comments import CommentLimits, Comments
     from rasd.store.site import Site
 
@@ -173,6 +174,12 @@ class Store:
 
         return Site(self.engine)
 
+    @property
+    def batches(self) -> Batches:
+        from rasd.store.batches import Batches
+
+        return Batches(self.engine)
+
     def comments(self, limits: CommentLimits | None = None) -> Comments:
         from rasd.store.comments import Comments
 
@@ -294,6 +301,21 @@ class Store:
                 effect=toll.effect, source=(toll.source or {}).get("id"),
                 record=toll.to_dict()))
 
+    def keep(self, item: Doc | Rejected) -> str:
+        """Store a processed article, or quarantine what could not be processed or
+        stored; returns what happened. One bad article never ends a run."""
+        if isinstance(item, Rejected):
+            return "quarantined" if self.quarantine(item) else "already quarantined"
+        try:
+            return self.ingest(item).status
+        except Exception as exc:  # driver errors differ between SQLite and PostgreSQL
+            p = item.document.provenance
+            reason = f"cannot store the article: {type(exc).__name__}: {exc}"
+            self.quarantine(Rejected(p.source, "store", reason[:500], record=p.record,
+                                     offset=p.offset,
+                                     sample=item.document.content[:2048].encode("utf-8")))
+            return "quarantined"
+
     def article_ids(self) -> list[int]:
         with self.engine.connect() as conn:
             return [int(i) for i in conn.execute(
@@ -344,15 +366,47 @@ class Store:
             conn.execute(t.quarantine.update().where(t.quarantine.c.id == item_id)
                          .values(resolved_article_id=article_id))
 
-    def cluster(self) -> int:
-        """Group newly stored events into incidents across articles."""
+    def cluster(self, country: str | None = None) -> int:
+        """Group newly stored events into incidents across articles; with a country,
+        only its events, a week at a time (the batch runner's unit of work)."""
         from rasd.store.incidents import cluster
 
-        def run() -> int:
-            with self.engine.begin() as conn:
-                return cluster(conn)
+        if country is None:
+            def run() -> int:
+                with self.engine.begin() as conn:
+                    return cluster(conn)
 
-        return _retrying(run, attempts=10)  # another writer may cluster the same events
+            return _retrying(run, attempts=10)  # another writer may cluster the same events
+        placed = 0
+        for since, until in self._pending_weeks(country):
+            def week(since: str | None = since, until: str | None = until) -> int:
+                with self.engine.begin() as conn:
+                    return cluster(conn, country, since, until)
+
+            placed += _retrying(week, attempts=10)
+        return placed
+
+    def _pending_weeks(self, country: str) -> list[tuple[str | None, str | None]]:
+        """Monday-to-Monday windows that hold a country's unclustered events, in
+        order, then an open window for events without a date."""
+        from datetime import date, timedelta
+
+        from rasd.store.incidents import _pending
+
+        pending = _pending(country).subquery()
+        with self.engine.connect() as conn:
+            days = conn.execute(select(pending.c.event_date).distinct()).scalars().all()
+        mondays = sorted({date.fromisoformat(d) - timedelta(days=date.fromisoformat(d).weekday())
+                          for d in days if d})
+        windows: list[tuple[str | None, str | None]] = [
+            (m.isoformat(), (m + timedelta(days=7)).isoformat()) for m in mondays]
+        return [*windows, (None, None)]
+
+    def pending_countries(self) -> list[str | None]:
+        from rasd.store.incidents import pending_countries
+
+        with self.engine.connect() as conn:
+            return pending_countries(conn)
 
     def incidents(self, min_reports: int = 1) -> list[dict[str, Any]]:
         from rasd.store.incidents import incident_reports

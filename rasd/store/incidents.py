@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, exists, func, select
+from sqlalchemy import Connection, Select, exists, func, select
 
 from rasd.geo.gazetteer import km_between
 from rasd.store import schema as t
@@ -59,16 +59,37 @@ def best_fatalities(reports: Sequence[Any]) -> tuple[int | None, str]:
     return None, "no report gives a figure"
 
 
-def cluster(conn: Connection) -> int:
-    """Attach every unclustered event to an incident; returns how many were placed."""
+def _pending(country: str | None = None, since: str | None = None,
+             until: str | None = None) -> Select[Any]:
+    """Events not yet in an incident (latest revisions, real incidents only)."""
+    e, ie = t.events, t.incident_events
+    newer = t.articles.alias("newer")
+    query = (select(e).outerjoin(ie, ie.c.event_id == e.c.id)
+             .where(ie.c.event_id.is_(None)).where(e.c.modality.notin_(NOT_INCIDENTS))
+             .where(~exists().where(newer.c.previous_id == e.c.article_id)))
+    if country is not None:
+        query = query.where(e.c.country == country)
+    if since is not None:
+        query = query.where(e.c.event_date >= since)
+    if until is not None:
+        query = query.where(e.c.event_date < until)
+    return query
+
+
+def pending_countries(conn: Connection) -> list[str | None]:
+    """Countries with events waiting for clustering: the unit the batch runner
+    spreads over workers (incidents never cross a border)."""
+    pending = _pending().subquery()
+    return list(conn.execute(select(pending.c.country).distinct()).scalars())
+
+
+def cluster(conn: Connection, country: str | None = None, since: str | None = None,
+            until: str | None = None) -> int:
+    """Attach unclustered events (all, or one country's within [since, until)) to
+    incidents; returns how many were placed."""
     e, ie, inc = t.events, t.incident_events, t.incidents
     _tidy(conn)
-    newer = t.articles.alias("newer")
-    pending = conn.execute(
-        select(e).outerjoin(ie, ie.c.event_id == e.c.id)
-        .where(ie.c.event_id.is_(None)).where(e.c.modality.notin_(NOT_INCIDENTS))
-        .where(~exists().where(newer.c.previous_id == e.c.article_id))  # latest revisions only
-        .order_by(e.c.id)).all()
+    pending = conn.execute(_pending(country, since, until).order_by(e.c.id)).all()
     placed = 0
     for event in pending:
         day = _day(event.event_date)

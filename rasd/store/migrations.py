@@ -49,11 +49,19 @@ def _people(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _batches(conn: Connection) -> None:
+    from rasd.store import schema
+
+    schema.batch_partitions.create(conn, checkfirst=True)
+    schema.skipped.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema and full-text index", _initial),
     (2, "PostgreSQL full-text index", _postgres_search),
     (3, "incidents across articles", _incidents),
     (4, "accounts, comments, page views and reviews", _people),
+    (5, "scale-out partitions and articles skipped early", _batches),
 ]
 
 

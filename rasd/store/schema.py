@@ -249,3 +249,27 @@ reviews = Table(
     Column("comment", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# --- scale-out runs (migration 5) ---
+
+batch_partitions = Table(
+    "batch_partitions", metadata,
+    # A hash of the partition's inputs (paths, sizes, modification times): the same
+    # inputs in a later run are the same partition, and a finished one is not redone.
+    Column("id", String(64), primary_key=True),
+    Column("sources", JSON, nullable=False),
+    Column("counts", JSON, nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=False),
+)
+
+skipped = Table(
+    "skipped", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("partition_id", String(64), index=True),
+    Column("source", Text, nullable=False),
+    Column("record", Integer),
+    Column("url", Text),
+    Column("content_hash", String(64), nullable=False),
+    Column("reason", String(200), nullable=False),
+    UniqueConstraint("content_hash", "reason"),
+)
