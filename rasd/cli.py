@@ -618,9 +618,10 @@ def gazetteer_import(dumps: tuple[Path, ...], directory: Path | None) -> None:
 
 
 def _add_site_commands() -> None:
+    from rasd.scale.commands import batch
     from rasd.web.commands import reviews, serve, users
 
-    for command in (serve, users, reviews):
+    for command in (serve, users, reviews, batch):
         main.add_command(command)
 
 

@@ -249,16 +249,25 @@ def _day(value: Any) -> date | None:
 
 
 def rows_parquet(rows: Sequence[dict[str, Any]], path: str | Path) -> int:
-    """Write rows as one Parquet file with the CSV's columns, typed; returns the count.
+    """Write rows as one Parquet file with the CSV's columns, typed; returns the count."""
+    import pyarrow.parquet as pq
+
+    pq.write_table(rows_table(rows), str(path))
+    return len(rows)
+
+
+def rows_table(rows: Sequence[dict[str, Any]], extra: Sequence[str] = ()) -> Any:
+    """Rows as an Arrow table with the CSV's columns (and ``extra`` text columns).
 
     Numbers and dates get Arrow types (so readers need no parsing) and unknown
     values are nulls; text columns stay strings, empty where the CSV is empty.
+    The schema is the same whatever the rows hold, so files written apart (one
+    per partition) read as one dataset.
     """
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     fields, arrays = [], []
-    for column in COLUMNS:
+    for column in [*COLUMNS, *extra]:
         values = [r.get(column) for r in rows]
         data: list[Any]
         if column in DATE_COLUMNS:
@@ -273,8 +282,7 @@ def rows_parquet(rows: Sequence[dict[str, Any]], path: str | Path) -> int:
         arrays.append(pa.array(data, type=kind))
     schema = pa.schema(fields, metadata={"rasd.version": __version__,
                                          "rasd.columns": "ACLED-style; see docs/cli.md"})
-    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), str(path))
-    return len(rows)
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def acled_csv(docs: Iterable[Doc]) -> str:

@@ -1,6 +1,6 @@
-"""Scale-out: the same pipeline over many machines with Dask, into PostgreSQL or Parquet."""
+"""Scale-out: the same pipeline over many machines with Dask, into PostgreSQL or Parquet.
 
-from rasd.scale.partition import Partition, plan
-from rasd.scale.prefilter import Prefilter
-
-__all__ = ["Partition", "Prefilter", "plan"]
+``rasd.scale.partition`` cuts a corpus into partitions, ``prefilter`` skips
+what need not be extracted, ``worker`` runs on the Dask workers and ``batch``
+drives a run. Kept free of imports here so the command line starts fast.
+"""

@@ -10,6 +10,7 @@ same inputs give the same ids in a later run.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ def _files(sources: Iterable[str]) -> Iterator[Path]:
         elif path.is_file():
             yield path
         else:
-            matches = sorted(Path().glob(source))
+            matches = sorted(Path(p) for p in glob.glob(source, recursive=True))
             if not matches:
                 raise FileNotFoundError(f"{source}: no such file, folder or pattern")
             yield from (p for p in matches if p.is_file())

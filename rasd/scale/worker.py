@@ -110,10 +110,9 @@ def run_partition(partition: Partition) -> dict[str, int]:
 
 def cluster_country(db: str, country: str | None) -> int:
     """Incidents for one country, a week at a time (see Store.cluster)."""
-    plugin = get_worker().plugins[PLUGIN]
-    assert isinstance(plugin, RasdPlugin) and plugin.engine is not None
-    store = plugin.engine.store
-    assert store is not None
+    from rasd.store import Store
+
+    store = Store.open(db)
     return store.cluster(country) if country is not None else store.cluster()
 
 
@@ -124,7 +123,8 @@ def write_parquet(folder: Path, partition: Partition, docs: list[Doc],
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from rasd.export.events import event_row
+    from rasd.export.events import event_row, rows_table
+    from rasd.store.database import main_text_hash
 
     seen: set[str] = set()
     articles: list[dict[str, Any]] = []
@@ -132,32 +132,43 @@ def write_parquet(folder: Path, partition: Partition, docs: list[Doc],
     for doc in docs:
         article = doc.require_article()
         p = article.provenance
-        if p.content_hash in seen:
+        # The store's key: one article saved twice, or with other page chrome, is one.
+        key = main_text_hash(doc)
+        if key in seen:
             continue
-        seen.add(p.content_hash)
+        seen.add(key)
         extraction = doc.extraction
-        articles.append({"content_hash": p.content_hash, "source": p.source,
+        articles.append({"text_hash": key, "content_hash": p.content_hash, "source": p.source,
                          "record": p.record, "url": p.url, "outlet": p.outlet,
                          "published": p.published, "title": article.title,
                          "relevant": None if extraction is None else extraction.relevant,
                          "events": 0 if extraction is None else len(extraction.events)})
         for index, event in enumerate(extraction.events if extraction else [], start=1):
-            row = event_row(doc, index, event)
-            events.append({k: (None if v == "" else v) for k, v in row.items()}
-                          | {"content_hash": p.content_hash})
-    tables = {
-        "articles": articles,
-        "events": [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
-                    for k, v in row.items()} for row in events],
-        "skipped": skipped,
-        "rejected": [{"source": r.source, "record": r.record, "stage": r.stage,
-                      "reason": r.reason} for r in rejects],
+            events.append(event_row(doc, index, event) | {"text_hash": key})
+    text, number = pa.string(), pa.int64()
+    schemas = {
+        "articles": pa.schema([("text_hash", text), ("content_hash", text), ("source", text),
+                               ("record", number), ("url", text), ("outlet", text),
+                               ("published", text), ("title", text), ("relevant", pa.bool_()),
+                               ("events", number)]),
+        "skipped": pa.schema([("partition_id", text), ("source", text), ("record", number),
+                              ("url", text), ("content_hash", text), ("reason", text)]),
+        "rejected": pa.schema([("source", text), ("record", number), ("stage", text),
+                               ("reason", text)]),
     }
-    for name, rows in tables.items():
+    tables = {
+        "articles": pa.Table.from_pylist(articles, schema=schemas["articles"]),
+        "events": rows_table(events, extra=["text_hash"]),
+        "skipped": pa.Table.from_pylist(skipped, schema=schemas["skipped"]),
+        "rejected": pa.Table.from_pylist(
+            [{"source": r.source, "record": r.record, "stage": r.stage, "reason": r.reason}
+             for r in rejects], schema=schemas["rejected"]),
+    }
+    for name, table in tables.items():
         target = folder / name / f"part-{partition.id[:16]}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.tmp")
-        pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({}), partial)
+        pq.write_table(table, partial)
         os.replace(partial, target)
     marker = folder / "_done" / f"{partition.id}.json"
     marker.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,5 @@
-"""The web application and JSON API (FastAPI) over the store."""
+"""The web application and JSON API (FastAPI) over the store.
 
-from rasd.web.app import create_app
-from rasd.web.settings import WebSettings
-
-__all__ = ["WebSettings", "create_app"]
+``rasd.web.app.create_app(store, WebSettings())`` builds the application;
+nothing is imported here so the command line starts fast.
+"""
