@@ -266,7 +266,21 @@ _EVENT_FILTERS = [
     click.option("--outlet", help="Articles from this outlet."),
     click.option("--min-fatalities", type=int, help="Events with at least this many killed."),
     click.option("--max-fatalities", type=int, help="Events with at most this many killed."),
+    click.option("--governorate", help="Events in this governorate (its English name, e.g. "
+                 "'Idlib Governorate')."),
+    click.option("--near", help="LAT,LON,KM: only events within KM of the point."),
 ]
+
+
+def _near(near: str | None) -> tuple[float, float, float] | None:
+    if not near:
+        return None
+    try:
+        lat, lon, km = (float(v) for v in near.split(","))
+    except ValueError as exc:
+        raise click.BadParameter("expected LAT,LON,KM, e.g. 35.93,36.63,25",
+                                 param_hint="--near") from exc
+    return (lat, lon, km)
 
 
 def event_filters(command: F) -> F:
@@ -366,9 +380,6 @@ def ingest(sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int
               help="SQLite file, or a postgresql:// URL.")
 @click.option("--limit", type=int, default=20, show_default=True)
 @event_filters
-@click.option("--governorate", help="Only articles with an event in this governorate "
-              "(its English name, e.g. 'Idlib Governorate').")
-@click.option("--near", help="LAT,LON,KM: only events within KM of the point.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 def search(query: str, db: str, limit: int, country: str | None, event_type: str | None,
@@ -381,15 +392,7 @@ def search(query: str, db: str, limit: int, country: str | None, event_type: str
     A query for هجين finds بهجين; الرقة finds الرقه and رقة. Results are ranked
     and shown with a snippet of the original text.
     """
-
-    point = None
-    if near:
-        try:
-            lat, lon, km = (float(v) for v in near.split(","))
-        except ValueError as exc:
-            raise click.BadParameter("expected LAT,LON,KM, e.g. 35.93,36.63,25",
-                                     param_hint="--near") from exc
-        point = (lat, lon, km)
+    point = _near(near)
     hits = _open_existing(db).search(
         query, limit=limit, country=country, event_type=event_type, actor=actor, since=since,
         until=until, sub_event_type=sub_event_type, admin1=governorate, modality=modality,
@@ -425,11 +428,14 @@ def search(query: str, db: str, limit: int, country: str | None, event_type: str
 @event_filters
 @click.option("--include-background", is_flag=True,
               help="Also export earlier events an article recalls as background.")
+@click.option("--extracted-values", is_flag=True,
+              help="Export events as extracted, ignoring reviewers' corrections and "
+                   "rejections.")
 def export(db: str, fmt: str, output: str | None, country: str | None,
            event_type: str | None, sub_event_type: str | None, actor: str | None,
            since: str | None, until: str | None, modality: str | None, outlet: str | None,
-           min_fatalities: int | None, max_fatalities: int | None,
-           include_background: bool) -> None:
+           min_fatalities: int | None, max_fatalities: int | None, governorate: str | None,
+           near: str | None, include_background: bool, extracted_values: bool) -> None:
     """Export stored events: ACLED-style CSV, GeoJSON, JSON Lines or Parquet."""
     from rasd.export.events import record_row, rows_csv, rows_geojson, rows_parquet
 
@@ -441,8 +447,9 @@ def export(db: str, fmt: str, output: str | None, country: str | None,
     found = _open_existing(db).event_records(
         country=country, event_type=event_type, sub_event_type=sub_event_type, actor=actor,
         since=since, until=until, modality=modality, outlet=outlet,
-        min_fatalities=min_fatalities, max_fatalities=max_fatalities,
-        include_background=include_background)
+        min_fatalities=min_fatalities, max_fatalities=max_fatalities, admin1=governorate,
+        near=_near(near), include_background=include_background,
+        reviewed_values=not extracted_values)
     if fmt == "jsonl":
         text = "".join(json.dumps({"id": item["id"], **item["record"],
                                    "article": item["article"]}, ensure_ascii=False) + "\n"

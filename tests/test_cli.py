@@ -142,3 +142,27 @@ def test_export_jsonl_carries_each_events_article(run_cli, tmp_path: Path) -> No
     assert record["sub_event_type"] == "Shelling/artillery/missile attack"
     assert record["article"]["outlet"] == "شبكة الشمال"
     assert len(record["article"]["content_hash"]) == 64
+
+
+def test_export_applies_reviews_unless_asked_not_to(run_cli, tmp_path: Path) -> None:
+    from rasd.store import Store
+
+    db = _store_with_one_article(run_cli, tmp_path)
+    store = Store.open(db)
+    reviewer = store.accounts.create_user("rana", "a long test password", "reviewer")
+    [event] = store.event_records()
+    store.site.reviews.record(event["id"], reviewer.id, "correct", {"fatalities": "3"})
+
+    def exported(*extra: str) -> list[dict[str, object]]:
+        result = run_cli("export", "--db", str(db), "--format", "jsonl", *extra)
+        assert result.returncode == 0, result.stderr.decode()
+        return [json.loads(line) for line in result.stdout.decode().splitlines()]
+
+    assert [r["fatalities"] for r in exported()] == [3]
+    assert [r["fatalities"] for r in exported("--extracted-values")] == [2]
+    assert exported("--near", "36.14,36.83,20") and not exported("--near", "33.5,36.3,20")
+    store.site.reviews.record(event["id"], reviewer.id, "reject")
+    assert exported() == [] and len(exported("--extracted-values")) == 1
+    gold = run_cli("reviews", "export", "--db", str(db))
+    [article] = [json.loads(line) for line in gold.stdout.decode().splitlines()]
+    assert article["events"] == [] and article["text"].startswith("قصف على الأتارب")

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, exists, func, select, text
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -449,47 +449,38 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
-    def event_records(self, *, country: str | None = None, event_type: str | None = None,
-                      sub_event_type: str | None = None, actor: str | None = None,
-                      since: str | None = None, until: str | None = None,
-                      modality: str | None = None, outlet: str | None = None,
-                      min_fatalities: int | None = None, max_fatalities: int | None = None,
-                      include_background: bool = False) -> list[dict[str, Any]]:
-        """Stored events with their article's provenance, filtered; background
-        recollections are left out unless asked for."""
+    def event_records(self, *, include_background: bool = False, reviewed_values: bool = True,
+                      **filters: Any) -> list[dict[str, Any]]:
+        """Stored events with their article's provenance, filtered as in
+        ``EventFilter``; background recollections are left out unless asked for.
+        With ``reviewed_values``, reviewers' corrections are applied and events
+        they rejected are left out."""
+        from rasd.store.reviews import Reviews, apply_review
+        from rasd.store.site import EventFilter
+
+        flt = EventFilter(include_background=include_background, **filters)
         e, a, o = t.events, t.articles, t.outlets
         query = (select(e.c.id, e.c.record, a.c.content_hash, a.c.url, a.c.published,
                         o.c.name.label("outlet"))
                  .select_from(e.join(a, a.c.id == e.c.article_id)
                               .outerjoin(o, o.c.id == a.c.outlet_id))
-                 .order_by(e.c.event_date, e.c.id))
-        conditions = []
-        for column, value in ((e.c.country, country), (e.c.event_type, event_type),
-                              (e.c.sub_event_type, sub_event_type), (e.c.modality, modality),
-                              (o.c.name, outlet)):
-            if value:
-                conditions.append(column == value)
-        if actor:
-            conditions.append((e.c.actor1 == actor) | (e.c.actor2 == actor))
-        if since:
-            conditions.append(e.c.event_date >= since)
-        if until:
-            conditions.append(e.c.event_date <= until)
-        if min_fatalities is not None:
-            conditions.append(e.c.fatalities >= min_fatalities)
-        if max_fatalities is not None:
-            conditions.append(e.c.fatalities <= max_fatalities)
-        if not include_background and not modality:
-            conditions.append(e.c.modality != "background")
-        newer = t.articles.alias("newer")
-        conditions.append(~exists().where(newer.c.previous_id == a.c.id))  # latest revision
-        for condition in conditions:
-            query = query.where(condition)
+                 .where(*flt.conditions()).order_by(e.c.event_date, e.c.id))
         with self.engine.connect() as conn:
-            return [{"id": r.id, "record": _json(r.record),
-                     "article": {"content_hash": r.content_hash, "url": r.url,
-                                 "published": r.published, "outlet": r.outlet}}
-                    for r in conn.execute(query)]
+            rows = conn.execute(query).all()
+        decisions = Reviews(self.engine).latest([r.id for r in rows]) if reviewed_values else {}
+        out = []
+        for r in rows:
+            review = decisions.get(r.id)
+            if review is not None and review["decision"] == "reject":
+                continue
+            record = apply_review(_json(r.record), review)
+            loc = record.get("location") or {}
+            if not flt.within(loc.get("latitude"), loc.get("longitude")):
+                continue
+            out.append({"id": r.id, "record": record,
+                        "article": {"content_hash": r.content_hash, "url": r.url,
+                                    "published": r.published, "outlet": r.outlet}})
+        return out
 
     def search(self, query: str, limit: int = 20, country: str | None = None,
                event_type: str | None = None, actor: str | None = None,
