@@ -257,6 +257,10 @@ class Store:
         return _new_id(conn.execute(t.articles.insert().values(**row)))
 
     def _insert_layers(self, conn: Connection, doc: Doc, article_id: int) -> None:
+        from rasd.store.entities import register
+
+        register(conn, [(m.kind, m.ref, m.data) for m in doc.mentions or []],
+                 [e.to_dict() for e in (doc.extraction.events if doc.extraction else [])])
         if doc.mentions:
             conn.execute(t.mentions.insert(), [
                 {"article_id": article_id, "kind": m.kind, "start": m.start, "end": m.end,

@@ -56,12 +56,24 @@ def _batches(conn: Connection) -> None:
     schema.skipped.create(conn, checkfirst=True)
 
 
+def _entities(conn: Connection) -> None:
+    """Actors and places of articles stored before this step are filled from
+    their mentions, so an upgraded database is as complete as a new one."""
+    from rasd.store import schema
+    from rasd.store.entities import backfill
+
+    schema.actors.create(conn, checkfirst=True)
+    schema.places.create(conn, checkfirst=True)
+    backfill(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema and full-text index", _initial),
     (2, "PostgreSQL full-text index", _postgres_search),
     (3, "incidents across articles", _incidents),
     (4, "accounts, comments, page views and reviews", _people),
     (5, "scale-out partitions and articles skipped early", _batches),
+    (6, "actors and places named by stored articles", _entities),
 ]
 
 

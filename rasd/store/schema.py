@@ -273,3 +273,26 @@ skipped = Table(
     Column("reason", String(200), nullable=False),
     UniqueConstraint("content_hash", "reason"),
 )
+
+# --- what the stored articles name (migration 6) ---
+
+actors = Table(
+    "actors", metadata,
+    # The lexicon's id; name and type as the lexicon gave them when first stored.
+    Column("id", String(100), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(40)),
+)
+
+places = Table(
+    "places", metadata,
+    # GeoNames id, or admin1:/country: ids for governorates and countries.
+    Column("id", String(40), primary_key=True),
+    Column("name", Text),
+    Column("name_ar", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("admin1", Text),
+    Column("country", String(4), index=True),
+    Column("feature", String(20)),
+)

@@ -302,11 +302,10 @@ class Site:
 
     def place(self, location_id: str, radius_km: float = 25.0) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(t.events.c.record).where(
-                t.events.c.location_id == location_id).limit(1)).first()
+            row = conn.execute(select(t.places).where(t.places.c.id == location_id)).first()
         if row is None:
             return None
-        location = _json(row.record).get("location") or {}
+        location = dict(row._mapping)
         here = self.events(EventFilter(location_id=location_id, include_background=True))
         nearby: list[dict[str, Any]] = []
         if location.get("latitude") is not None:
@@ -348,16 +347,18 @@ class Site:
                      "record": _json(r.record)} for r in conn.execute(query)]
 
     def places(self, limit: int = 200) -> list[dict[str, Any]]:
-        e = t.events
-        n = func.count().label("events")
-        query = (select(e.c.location_id, func.min(e.c.location_name).label("name"),
-                        func.avg(e.c.latitude).label("latitude"),
-                        func.avg(e.c.longitude).label("longitude"),
-                        func.min(e.c.country).label("country"), n)
-                 .where(e.c.location_id.is_not(None)).group_by(e.c.location_id)
-                 .order_by(n.desc(), e.c.location_id).limit(limit))
+        """Places where stored events happened, most events first."""
+        e, p = t.events, t.places
+        n = func.count(e.c.id).label("events")
+        query = (select(p, n).select_from(p.join(e, e.c.location_id == p.c.id))
+                 .group_by(*p.c).order_by(n.desc(), p.c.id).limit(limit))
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
+
+    def actor_names(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return {row.id: dict(row._mapping) for row in conn.execute(
+                select(t.actors).where(t.actors.c.id.in_(ids)))}
 
     def actor_counts(self) -> Counter[str]:
         e = t.events

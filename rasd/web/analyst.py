@@ -53,11 +53,11 @@ def explorer(ctx: Ctx, sort: str = "event_date", order: str = "desc",
     for dataset in series["datasets"]:
         dataset["label"] = ctx._("type." + dataset["kind"])
     series["fatalities"]["label"] = ctx._("chart.fatalities")
-    lexicon = ctx.state.actors().actors
-    actor_names = {ref: lexicon[ref].name if ref in lexicon else ref
-                   for ref in ctx.state.site.facets()["actor"]}
+    facets = ctx.state.site.facets()
+    known = ctx.state.site.actor_names(facets["actor"])
+    actor_names = {ref: known[ref]["name"] if ref in known else ref for ref in facets["actor"]}
     return ctx.render("events.html", rows=rows, flt=flt, query=query, sort=sort, order=order,
-                      bucket=bucket, facets=ctx.state.site.facets(), points=points(rows),
+                      bucket=bucket, facets=facets, points=points(rows),
                       actor_names=actor_names,
                       series=script_json(series), limit=MAP_LIMIT,
                       sort_link=lambda column: "?" + urlencode(
@@ -95,8 +95,8 @@ async def review(ctx: Ctx, event_id: Id) -> Response:
 @router.get("/actors")
 def actors(ctx: Ctx) -> Response:
     counts = ctx.state.site.actor_counts()
-    lexicon = ctx.state.actors().actors
-    listed = [(lexicon.get(ref), ref, n) for ref, n in counts.most_common()]
+    known = ctx.state.site.actor_names(list(counts))
+    listed = [(known.get(ref), ref, n) for ref, n in counts.most_common()]
     return ctx.render("actors.html", actors=listed)
 
 

@@ -161,12 +161,11 @@ def list_tolls(st: St, limit: Limit = 100, cursor: Cursor = None) -> dict[str, A
 
 @router.get("/actors", summary="Actors in stored events, with counts")
 def list_actors(st: St) -> dict[str, Any]:
-    lexicon = st.actors().actors
-    items = []
-    for ref, n in st.site.actor_counts().most_common():
-        actor = lexicon.get(ref)
-        items.append({"id": ref, "name": actor.name if actor else ref,
-                      "type": actor.type if actor else None, "events": n})
+    counts = st.site.actor_counts()
+    known = st.site.actor_names(list(counts))
+    items = [{"id": ref, "name": known.get(ref, {}).get("name", ref),
+              "type": known.get(ref, {}).get("type"), "events": n}
+             for ref, n in counts.most_common()]
     return {"items": items, "next_cursor": None}
 
 

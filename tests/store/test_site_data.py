@@ -132,3 +132,21 @@ def test_page_views_make_most_read(db_target: str, full_pipeline: Pipeline) -> N
     topics = store.site.top_topics()
     assert "saa" in [t["ref"] for t in topics["actor"]]
     assert store.site.top_categories()["country"][0]["value"] == "SY"
+
+
+def test_actors_and_places_are_kept_and_backfilled_on_upgrade(db_target: str,
+                                                             full_pipeline: Pipeline) -> None:
+    from sqlalchemy import text
+
+    store, _, _ = stored(db_target, full_pipeline)
+    [place] = [p for p in store.site.places() if p["name"] == "Saraqib"]
+    assert place["events"] == 1 and place["country"] == "SY" and place["name_ar"]
+    assert store.site.actor_names(["saa"])["saa"]["name"]
+    with store.engine.begin() as conn:  # a database from before the step
+        conn.execute(text("DELETE FROM actors"))
+        conn.execute(text("DELETE FROM places"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 6"))
+    upgraded = Store.open(db_target)
+    assert [p["name"] for p in upgraded.site.places()] == [p["name"]
+                                                          for p in store.site.places()]
+    assert "saa" in upgraded.site.actor_names(["saa"])
