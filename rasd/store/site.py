@@ -95,6 +95,14 @@ class EventFilter:
         return km_between((lat, lon), (latitude, longitude)) <= km
 
 
+def _lead(text: str, blocks: list[dict[str, Any]], width: int = 240) -> str:
+    """The start of the first paragraph: never the page chrome around the article."""
+    for block in blocks:
+        if block.get("kind") == "paragraph":
+            return str(text[int(block["start"]):int(block["end"])][:width])
+    return text[:width]
+
+
 def _since(days: int) -> datetime:
     return datetime.now(UTC) - timedelta(days=days)
 
@@ -111,9 +119,8 @@ class Site:
         events = (select(func.count()).select_from(t.events)
                   .where(t.events.c.article_id == a.c.id).scalar_subquery())
         newer = t.articles.alias("newer")
-        query = (select(a.c.id, a.c.title, a.c.published, a.c.url, a.c.relevant,
-                        func.substr(a.c.text, 1, 240).label("lead"), o.c.name.label("outlet"),
-                        events.label("events"))
+        query = (select(a.c.id, a.c.title, a.c.published, a.c.url, a.c.relevant, a.c.text,
+                        a.c.blocks, o.c.name.label("outlet"), events.label("events"))
                  .select_from(a.outerjoin(o, o.c.id == a.c.outlet_id))
                  .where(~exists().where(newer.c.previous_id == a.c.id))
                  .order_by(a.c.id.desc()).limit(limit))
@@ -122,7 +129,13 @@ class Site:
         if outlet:
             query = query.where(o.c.name == outlet)
         with self.engine.connect() as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
+            rows = conn.execute(query).all()
+        out = []
+        for row in rows:
+            item = {k: v for k, v in row._mapping.items() if k not in ("text", "blocks")}
+            item["lead"] = _lead(row.text, _json(row.blocks))
+            out.append(item)
+        return out
 
     def record_view(self, article_id: int) -> None:
         with self.engine.begin() as conn:

@@ -150,3 +150,11 @@ def test_actors_and_places_are_kept_and_backfilled_on_upgrade(db_target: str,
     assert [p["name"] for p in upgraded.site.places()] == [p["name"]
                                                           for p in store.site.places()]
     assert "saa" in upgraded.site.actor_names(["saa"])
+
+
+def test_article_leads_skip_the_page_chrome(db_target: str, full_pipeline: Pipeline) -> None:
+    store = Store.open(db_target)
+    page = ("الرئيسية | أخبار | رياضة | اتصل بنا\n" + PAGE + "\nجميع الحقوق محفوظة 2024\n")
+    store.ingest(doc(full_pipeline, page))
+    [item] = store.site.latest_articles()
+    assert item["lead"].startswith("قصفت قوات النظام مدينة سراقب")
