@@ -154,7 +154,12 @@ def test_actors_and_places_are_kept_and_backfilled_on_upgrade(db_target: str,
 
 def test_article_leads_skip_the_page_chrome(db_target: str, full_pipeline: Pipeline) -> None:
     store = Store.open(db_target)
-    page = ("الرئيسية | أخبار | رياضة | اتصل بنا\n" + PAGE + "\nجميع الحقوق محفوظة 2024\n")
+    page = ("الرئيسية | أخبار | رياضة | اتصل بنا\n"
+            "مقتل ثلاثة مدنيين بقصف لقوات النظام على مدينة سراقب شرقي إدلب\n"
+            + PAGE.split("\n", 1)[1]
+            + "وقال ناشطون إن القصف تركز على الأحياء الشرقية من المدينة، وإن فرق الدفاع المدني "
+            "عملت لساعات على إخماد الحرائق التي خلفها.\n"
+            "جميع الحقوق محفوظة 2024\n")
     store.ingest(doc(full_pipeline, page))
     [item] = store.site.latest_articles()
     assert item["lead"].startswith("قصفت قوات النظام مدينة سراقب")
