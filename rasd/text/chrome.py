@@ -147,7 +147,7 @@ class ChromeRemover:
                 return rule
         return None
 
-    def _list_end(self, lines: list[Line], i: int) -> int:
+    def _list_end(self, lines: list[Line], i: int, headline_first: bool = False) -> int:
         """Index after the list items that follow the header at ``i``."""
         j = i + 1
         contiguous = i + 1 < len(lines) and not lines[i + 1].blank_before
@@ -161,7 +161,8 @@ class ChromeRemover:
             following = lines[j + 1] if j + 1 < len(lines) else None
             # A short line set against the paragraph below it (or apart from the
             # list above it) is a sub-heading opening the next section.
-            if following is not None and j > i + 1 and self.is_paragraph(following) \
+            if following is not None and (j > i + 1 or headline_first) \
+                    and self.is_paragraph(following) \
                     and self.match(following) is None \
                     and (item.blank_before or not following.blank_before):
                 break  # a sub-heading that opens the next section, not a list item
@@ -201,7 +202,10 @@ class ChromeRemover:
                     current = self.match(r) or current
                     removed.append(Removed(r.start, r.end, current.id, current.reason))
                 break
-            end = self._list_end(lines, i)
+            # A footer line above the whole article is a menu at the top of the
+            # page ("اتصل بنا"): the line right under it may be the headline.
+            on_top = rule.kind == "tail" and not any(self.is_paragraph(k) for k in kept)
+            end = self._list_end(lines, i, headline_first=on_top)
             removed.extend(
                 Removed(r.start, r.end, rule.id, f"{rule.reason} (item)")
                 for r in lines[i + 1 : end]

@@ -120,3 +120,9 @@ def test_pattern_file_is_data_and_checked(tmp_path: Path) -> None:
     kept, removed = remover(f"{HEADLINE}\nإعلان\n{P1}")
     assert [r.rule for r in removed] == ["ad"] and len(kept) == 2
     assert remover.patterns.version == "7"
+
+
+def test_a_menu_with_footer_words_at_the_top_keeps_the_headline_under_it() -> None:
+    article = page("\n".join(["الرئيسية | أخبار | رياضة | اتصل بنا", HEADLINE, P1, P2,
+                              "جميع الحقوق محفوظة 2024"]))
+    assert kinds(article) == [("headline", HEADLINE), ("paragraph", P1), ("paragraph", P2)]
