@@ -12,6 +12,7 @@ would implement too.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -205,7 +206,10 @@ class EventExtractor:
                 event.actor1 = Party("protesters", "Protesters", protesters.text,
                                      protesters.start, protesters.end)
         self._figures(event, quantities, text, sentence)
-        event.location = _location(places) or _location(
+        # "الرمادي (الفرات) – خطف مسلحون ... في قضاء الرطبة": the dateline is where
+        # the report was filed; the place named in the sentence is where it happened.
+        named = [m for m in places if not _dateline(text, m, sentence)]
+        event.location = _location(named or places) or _location(
             _context(mentions, "place", sentence, sentences, blocks))
         date_mention = _first(inside, "date") or _first(
             _context(mentions, "date", sentence, sentences, blocks), "date")
@@ -481,6 +485,17 @@ def _near(a: Mention, b: Mention, km: float = 50.0) -> bool:
     lat1, lon1 = float(str(a.data["latitude"])), float(str(a.data["longitude"]))
     lat2, lon2 = float(str(b.data["latitude"])), float(str(b.data["longitude"]))
     return abs(lat1 - lat2) * 111 < km and abs(lon1 - lon2) * 111 * 0.85 < km
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[-–—]\s*[^\s:–—-]{1,20}\s*)?\s*[-–—:]")
+
+
+def _dateline(text: str, place: Mention, sentence: Sentence) -> bool:
+    """A place opening the sentence and followed by a dash or colon, perhaps with
+    the agency between: "دمشق - سانا:", "عدن –", "الرمادي (الفرات) –"."""
+    if text[sentence.start:place.start].strip():
+        return False
+    return _DATELINE_TAIL.match(text, place.end) is not None
 
 
 def _location(places: Sequence[Mention]) -> dict[str, object] | None:

@@ -30,13 +30,15 @@ class Cues:
     types: dict[str, str]  # cue word (matching form) → expected kind
     directions: dict[str, str]
     person: frozenset[str]
+    seat: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> Cues:
         data = load_yaml(path or "geo/cues.yaml").content
         types = {match_key(w): kind for kind, words in data["place_types"].items() for w in words}
         directions = {match_key(w): d for d, words in data["directions"].items() for w in words}
-        return cls(types, directions, frozenset(match_key(w) for w in data["person"]))
+        return cls(types, directions, frozenset(match_key(w) for w in data["person"]),
+                   frozenset(match_key(w) for w in data.get("seat") or []))
 
 
 @dataclass
@@ -49,6 +51,8 @@ class _Found:
     direction: str | None
     end_with_direction: int
     units: frozenset[tuple[str, str]] = frozenset()
+    seat: bool = False  # "مبنى محافظة X": the building, in the capital
+    weak: bool = False  # also a common word: a place only with its country in view
 
 
 class PlaceFinder:
@@ -58,6 +62,8 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.cues = cues or Cues.load()
         self.not_places = frozenset(match_key(w) for w in load_wordlist("geo/not_places.txt"))
+        self.needs_context = frozenset(match_key(w)
+                                       for w in load_wordlist("geo/needs_context.txt"))
         self._directions = sorted(self.cues.directions, key=len, reverse=True)
         self.matcher: PhraseMatcher[str] = PhraseMatcher(
             ((key, pid) for key, ids in gazetteer.index.items() for pid in ids),
@@ -97,13 +103,24 @@ class PlaceFinder:
                 bare = word[1:] if word[:1] in "وفبل" and word[1:] in self.cues.types else word
                 if bare in self.cues.types:
                     cue, cue_start = self.cues.types[bare], where
+            seat = False
+            head, _, bare_name = m.key.partition(" ")
+            named_unit = self.cues.types.get(head) == "admin1" and bare_name
+            if (cue == "admin1" and cue_start is not None) or named_unit:
+                ahead = self._word_before(text, cue_start if cue == "admin1" and cue_start
+                                          is not None else m.word_start)
+                seat = ahead is not None and ahead[0] in self.cues.seat
             if cue in (None, "direction") and not self._plausible(m.key, m.values):
                 continue
             direction, end = self._direction(text, m.end)
             ids = tuple(dict.fromkeys(m.values))
+            if seat and named_unit:  # "مبنى محافظة البصرة": the city is a candidate too
+                ids = tuple(dict.fromkeys((*ids, *self.gazetteer.index.get(bare_name, ()))))
             units = frozenset((self.gazetteer.places[i].country, self.gazetteer.places[i].admin1)
                               for i in ids)
-            found.append(_Found(m.start, m.end, ids, cue, cue_start, direction, end, units))
+            weak = cue is None and m.key in self.needs_context
+            found.append(_Found(m.start, m.end, ids, cue, cue_start, direction, end, units, seat,
+                                weak))
         return found
 
     def _plausible(self, key: str, ids: tuple[str, ...]) -> bool:
@@ -124,13 +141,19 @@ class PlaceFinder:
         countries: Counter[str] = Counter(focus_countries or {})
         admin1s: Counter[tuple[str, str]] = Counter()
         for f in found:
+            if f.weak:
+                continue
             if len({places[i].country for i in f.ids}) == 1:
                 countries[places[f.ids[0]].country] += 1
             # حماة the city and حماة the governorate agree on the governorate.
             units = {(places[i].country, places[i].admin1) for i in f.ids}
             if len(units) == 1 and places[f.ids[0]].feature != "country":
                 admin1s[units.pop()] += 1
-        kept = [f for f in found if self._in_scope(f, countries)]
+        # A name that is also a common word needs its country among those the
+        # article's other places may be in.
+        possible = {places[i].country for f in found if not f.weak for i in f.ids}
+        kept = [f for f in found if self._in_scope(f, countries) and (
+            not f.weak or any(places[i].country in possible for i in f.ids))]
         return [self._resolve(norm, f, countries, admin1s) for f in kept]
 
     def _in_scope(self, f: _Found, countries: Counter[str]) -> bool:
@@ -159,7 +182,10 @@ class PlaceFinder:
         if same > 0 and place.feature != "country":
             score += 1.5
             why.append("governorate named nearby")
-        if f.cue in ("admin1", "region") and place.feature == "admin1":
+        if f.seat and place.is_populated:
+            score += 5
+            why.append("the governorate's building: in its capital")
+        elif f.cue in ("admin1", "region") and place.feature == "admin1":
             score += 4
             why.append(f"'{f.cue}' word before the name")
         elif f.cue == "populated" and place.is_populated:

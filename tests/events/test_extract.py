@@ -93,3 +93,13 @@ def test_two_incidents_in_one_sentence_are_two_events(full_pipeline: Pipeline) -
     assert strike.location["id"] != shelling.location["id"]
     assert strike.fatalities == 2 and shelling.fatalities is None
     assert shelling.actor1 is not None and shelling.actor1.id == "saa"
+
+
+def test_the_dateline_is_not_where_it_happened(full_pipeline: Pipeline) -> None:
+    text = ("خطف تسعة من جامعي الكمأ في صحراء الرطبة\n"
+            "الرمادي (الفرات) – خطف مسلحون يشتبه بانتمائهم إلى تنظيم داعش تسعة من جامعي الكمأ "
+            "في صحراء قضاء الرطبة غرب الأنبار، يوم الأحد.\n")
+    [event] = [e for e in extract(full_pipeline, text).events
+               if e.sub_event_type == "Abduction/forced disappearance"]
+    assert event.location is not None and event.location["name"] != "Ramadi"
+    assert "الرطبة" in str(event.location["text"])

@@ -66,3 +66,18 @@ def test_geonames_dump_import_adds_villages(tmp_path: Path) -> None:
     assert mention.ref == "9990001" and mention.data["admin1"] == "Deir ez-Zor Governorate"
     place = finder.gazetteer.places["9990001"]
     assert distance_km(place, finder.gazetteer.places["admin1:SY.07"]) < 200
+
+
+def test_the_governorates_building_is_in_its_capital(finder: PlaceFinder) -> None:
+    [(_, name, precision)] = places(finder, "وقفة احتجاجية أمام مبنى ديوان محافظة البصرة")
+    assert (name, precision) == ("Basrah", 1)
+    [(_, name, precision)] = places(finder, "قصفت المدفعية قرى في محافظة البصرة")
+    assert (name, precision) == ("Basra Governorate", 3)
+
+
+def test_a_city_whose_name_is_also_a_word_needs_its_country_in_view(
+        finder: PlaceFinder) -> None:
+    assert [p[1] for p in places(finder, "اقتحم محتجون مقر أمن الزاوية غربي طرابلس")][0] in (
+        "Az Zāwīyah", "Zawiya")
+    syria = "قصفت قوات النظام الزاوية الشمالية من حي في مدينة حلب شمالي سوريا"
+    assert "الزاوية الشمالية" not in [p[0] for p in places(finder, syria)]
