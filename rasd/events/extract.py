@@ -155,8 +155,10 @@ class EventExtractor:
             return None  # a pattern of events, or another domain, not an incident
         if self._opens_statement(sentence):
             return None
-        strong = [t for t in triggers if t.key not in self.lexicon.weak]
-        sub = _choose_type(strong or triggers, _within_all(refine, sentence))
+        # "بإعدام سبعة مدنيين ... خلال فترة سيطرتها": the killing is the news.
+        current = [t for t in triggers if not self._framed(t)] or triggers
+        strong = [t for t in current if t.key not in self.lexicon.weak]
+        sub = _choose_type(strong or current, _within_all(refine, sentence))
         actors = [m for m in inside if m.kind == "actor"]
         parties = [m for m in actors
                    if self.actors.actors[str(m.ref)].type not in SOURCE_TYPES]
@@ -259,6 +261,12 @@ class EventExtractor:
             return [sentence]
         bounds = [sentence.start, *cuts, sentence.end]
         return [Sentence(a, b, sentence.block) for a, b in pairwise(bounds)]
+
+    def _framed(self, trigger: _Cue) -> bool:
+        """Whether one of the two words before the trigger sets a time frame."""
+        start = self._norm.from_original(trigger.start, trigger.start)[0]
+        words = self._norm.text[max(0, start - 40):start].split()[-2:]
+        return any(w in self.lexicon.framing or w[1:] in self.lexicon.framing for w in words)
 
     def _opens_statement(self, sentence: Sentence) -> bool:
         start = self._norm.from_original(sentence.start, sentence.start)[0]

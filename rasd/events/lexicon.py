@@ -36,6 +36,7 @@ class EventLexicon:
     speakers: PhraseMatcher[str]
     weak: frozenset[str]
     openers: frozenset[str]
+    framing: frozenset[str]
     not_conflict: PhraseMatcher[str]
 
     @classmethod
@@ -68,6 +69,7 @@ class EventLexicon:
             speakers=PhraseMatcher((w, "speaker") for w in c["attribution"]["speakers"]),
             weak=frozenset(match_key(w) for w in c.get("weak") or []),
             openers=frozenset(match_key(w) for w in c.get("statement_openers") or []),
+            framing=frozenset(match_key(w) for w in c.get("framing") or []),
             not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
                                        proclitics=TRIGGER_PROCLITICS),
         )

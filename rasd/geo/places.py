@@ -91,6 +91,8 @@ class PlaceFinder:
         found: list[_Found] = []
         for m in self.matcher.find(text):
             ostart, oend = norm.to_original(m.start, m.end)
+            if m.key in self.cues.types or (m.key[:2] == "ال" and m.key[2:] in self.cues.types):
+                continue  # "المدينة", "قرية": the words that name a kind of place, never a place
             countries_only = all(self.gazetteer.places[i].feature == "country" for i in m.values)
             if not countries_only and any(ostart < e and s < oend for s, e in taken):
                 continue  # part of an actor's name (مجلس دير الزور العسكري)
