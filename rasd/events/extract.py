@@ -515,6 +515,9 @@ def _location(places: Sequence[Mention]) -> dict[str, object] | None:
     def cohesion(m: Mention) -> int:
         return sum(1 for o in places if o is not m and o.ref != m.ref and _near(m, o))
 
+    # "حي الروضة وسط مدينة مأرب": with the city named, the neighbourhood is in it.
+    cities = [m for m in places if not m.data.get("neighbourhood")]
+    places = cities or places
     alone = len({m.ref for m in places}) > 1
     best = min(places, key=lambda m: (alone and cohesion(m) == 0,
                                       int(str(m.data["geo_precision"])), m.start))

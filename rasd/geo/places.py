@@ -190,7 +190,7 @@ class PlaceFinder:
         elif f.cue in ("admin1", "region") and place.feature == "admin1":
             score += 4
             why.append(f"'{f.cue}' word before the name")
-        elif f.cue == "populated" and place.is_populated:
+        elif f.cue in ("populated", "neighbourhood") and place.is_populated:
             score += 4
             why.append("town or village word before the name")
         elif f.cue is None and place.is_populated:
@@ -224,6 +224,8 @@ class PlaceFinder:
         }
         if f.direction:
             data["direction"] = f.direction
+        if f.cue == "neighbourhood":
+            data["neighbourhood"] = True
         if region:
             data["region"] = True
         if len(scored) > 1:

@@ -103,3 +103,11 @@ def test_the_dateline_is_not_where_it_happened(full_pipeline: Pipeline) -> None:
                if e.sub_event_type == "Abduction/forced disappearance"]
     assert event.location is not None and event.location["name"] != "Ramadi"
     assert "الرطبة" in str(event.location["text"])
+
+
+def test_a_neighbourhood_with_its_city_named_is_in_that_city(full_pipeline: Pipeline) -> None:
+    text = ("إصابة ثلاثة مدنيين بقصف صاروخي على مأرب\n"
+            "قصفت الميليشيا بصاروخَي كاتيوشا حي الروضة السكني وسط مدينة مأرب، ما أدى إلى "
+            "إصابة ثلاثة مدنيين بينهم طفل.\n")
+    events = extract(full_pipeline, text).events
+    assert events and all(e.location and e.location["name"] == "Ma'rib" for e in events)
