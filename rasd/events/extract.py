@@ -317,6 +317,10 @@ class EventExtractor:
             return
         targets = [m for m in parties if word_before(m) in TARGET_MARKS and m not in agents]
         others = [m for m in parties if m not in agents and m not in targets]
+        if targets and not agents and not others:
+            # "مقتل ستة من عناصر داعش بضربة جوية": the only side named was hit.
+            event.actor2 = _party(targets[0], self.actors)
+            return
         order = agents + others + targets
         first = order[0]
         event.actor1 = _party(first, self.actors)

@@ -111,3 +111,12 @@ def test_a_neighbourhood_with_its_city_named_is_in_that_city(full_pipeline: Pipe
             "إصابة ثلاثة مدنيين بينهم طفل.\n")
     events = extract(full_pipeline, text).events
     assert events and all(e.location and e.location["name"] == "Ma'rib" for e in events)
+
+
+def test_the_side_that_was_hit_is_not_the_attacker(full_pipeline: Pipeline) -> None:
+    text = ("مقتل ستة من عناصر داعش بضربة جوية في جبال حمرين\n"
+            "نفذت طائرات القوة الجوية العراقية فجر اليوم ضربة جوية استهدفت وكراً لعناصر "
+            "داعش في جبال حمرين شرقي قضاء طوزخورماتو، ما أسفر عن مقتل ستة إرهابيين.\n")
+    [event] = extract(full_pipeline, text).events  # the headline and the lead are one event
+    assert event.actor1 is not None and event.actor1.id == "iraqi_air_force"
+    assert event.actor2 is not None and event.actor2.id == "isis"
