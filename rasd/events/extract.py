@@ -33,6 +33,8 @@ SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                            "Violence against civilians"})
 ACCUSE_VERBS = ("اتهم", "اتهمت", "تتهم", "يتهم", "حمل", "حملت", "اتهام")
+TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                             "Non-violent transfer of territory"})
 UNATTRIBUTED_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 STATEMENT_VERBS = ("قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت",
                    "وثق", "وثقت", "بحسب", "حسب", "وفق", "وفقا", "نقلا", "بيان", "زعم", "زعمت",
@@ -99,6 +101,7 @@ class EventExtractor:
             "verb": self._cues(norm, lex.attribution_verbs),
             "category": self._cues(norm, lex.source_categories),
             "toll": self._cues(norm, lex.toll_cues),
+            "booty": self._cues(norm, lex.booty),
             "speaker": self._cues(norm, lex.speakers),
             "other": self._cues(norm, lex.not_conflict),
         }
@@ -157,8 +160,17 @@ class EventExtractor:
             return None
         # "بإعدام سبعة مدنيين ... خلال فترة سيطرتها": the killing is the news.
         current = [t for t in triggers if not self._framed(t)] or triggers
+        booty = _within(cues["booty"], sentence)
+        current = [t for t in current if not (
+            t.value == "Looting/property destruction"
+            and any(0 <= b.start - t.end <= 20 for b in booty))]
+        if not current:
+            return None  # equipment seized in a battle told elsewhere
         strong = [t for t in current if t.key not in self.lexicon.weak]
         sub = _choose_type(strong or current, _within_all(refine, sentence))
+        if sub in TERRITORY_TYPES and all(self._attempted(t) for t in strong or current
+                                          if t.value == sub):
+            sub = "Armed clash"  # "حاولوا استعادة المواقع": an assault that failed
         actors = [m for m in inside if m.kind == "actor"]
         parties = [m for m in actors
                    if self.actors.actors[str(m.ref)].type not in SOURCE_TYPES]
@@ -261,6 +273,12 @@ class EventExtractor:
             return [sentence]
         bounds = [sentence.start, *cuts, sentence.end]
         return [Sentence(a, b, sentence.block) for a, b in pairwise(bounds)]
+
+    def _attempted(self, trigger: _Cue) -> bool:
+        """"حاولوا (خلال ساعات الصباح) استعادة": an attempt word a few words before."""
+        start = self._norm.from_original(trigger.start, trigger.start)[0]
+        words = self._norm.text[max(0, start - 60):start].split()[-5:]
+        return any(w in self.lexicon.attempt or w[1:] in self.lexicon.attempt for w in words)
 
     def _framed(self, trigger: _Cue) -> bool:
         """Whether one of the two words before the trigger sets a time frame."""
@@ -602,7 +620,31 @@ def merge_events(events: list[Event],
         if not match.sources:
             match.sources = event.sources
         match.evidence.extend(event.evidence)
-    return merged
+    return _fold_fighting(merged)
+
+
+def _fold_fighting(events: list[Event]) -> list[Event]:
+    """The fighting of a takeover told in a sentence of its own ("قتلت القوات أكثر
+    من 60 من عناصر المليشيا") is that takeover's battle: ACLED codes one event."""
+    takeovers = [e for e in events if e.sub_event_type in (
+        "Government regains territory", "Non-state actor overtakes territory")]
+    out = []
+    for event in events:
+        host = next((t for t in takeovers if event.sub_event_type == "Armed clash"
+                     and event.modality == t.modality
+                     and (event.location is None or (t.location is not None
+                                                     and _same_area(t.location, event.location)))
+                     and not (event.event_date and t.event_date
+                              and event.event_date != t.event_date)), None)
+        if host is None:
+            out.append(event)
+            continue
+        for name in ("fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
+                     "captured"):
+            if getattr(host, name) is None and getattr(event, name) is not None:
+                setattr(host, name, getattr(event, name))
+        host.evidence.extend(event.evidence)
+    return out
 
 
 def _same_area(a: dict[str, object], b: dict[str, object]) -> bool:

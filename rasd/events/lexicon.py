@@ -37,6 +37,8 @@ class EventLexicon:
     weak: frozenset[str]
     openers: frozenset[str]
     framing: frozenset[str]
+    booty: PhraseMatcher[str]
+    attempt: frozenset[str]
     not_conflict: PhraseMatcher[str]
 
     @classmethod
@@ -70,6 +72,9 @@ class EventLexicon:
             weak=frozenset(match_key(w) for w in c.get("weak") or []),
             openers=frozenset(match_key(w) for w in c.get("statement_openers") or []),
             framing=frozenset(match_key(w) for w in c.get("framing") or []),
+            booty=PhraseMatcher(((w, "booty") for w in c.get("booty") or []),
+                                proclitics=TRIGGER_PROCLITICS),
+            attempt=frozenset(match_key(w) for w in c.get("attempt") or []),
             not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
                                        proclitics=TRIGGER_PROCLITICS),
         )

@@ -120,3 +120,19 @@ def test_the_side_that_was_hit_is_not_the_attacker(full_pipeline: Pipeline) -> N
     [event] = extract(full_pipeline, text).events  # the headline and the lead are one event
     assert event.actor1 is not None and event.actor1.id == "iraqi_air_force"
     assert event.actor2 is not None and event.actor2.id == "isis"
+
+
+def test_booty_attempts_and_the_fighting_of_a_takeover(full_pipeline: Pipeline) -> None:
+    text = ("الجيش يستعيد السيطرة على بلدة الدلنج\n"
+            "أعلن الجيش السوداني اليوم أن قواته استعادت السيطرة على مدينة الدلنج بعد معارك "
+            "عنيفة مع قوات الدعم السريع.\n"
+            "وأضاف البيان أن القوات قتلت أكثر من 60 من عناصر المليشيا، واستولت على تسع عربات "
+            "قتالية ومدفعين.\n"
+            "وكان مسلحون قد حاولوا خلال ساعات الصباح استعادة مواقع قرب كادقلي عبر هجوم معاكس.\n")
+    events = extract(full_pipeline, text).events
+    types = [e.sub_event_type for e in events]
+    assert "Looting/property destruction" not in types  # seized vehicles are booty
+    assert types.count("Government regains territory") == 1
+    takeover = next(e for e in events if e.sub_event_type == "Government regains territory")
+    assert takeover.fatalities == 60  # the battle's toll joined the takeover
+    assert "Armed clash" in types  # the attempt near Kadugli changed no hands
