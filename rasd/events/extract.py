@@ -150,7 +150,7 @@ class EventExtractor:
         lo = bisect_left(mentions, sentence.start, key=lambda m: m.start)
         hi = bisect_left(mentions, sentence.end, lo=lo, key=lambda m: m.start)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
-        triggers = _within(cues["trigger"], sentence)
+        triggers = [t for t in _within(cues["trigger"], sentence) if not self._in_name(t)]
         if not triggers:
             return None
         modal = _within(cues["modality"], sentence)
@@ -274,16 +274,31 @@ class EventExtractor:
         bounds = [sentence.start, *cuts, sentence.end]
         return [Sentence(a, b, sentence.block) for a, b in pairwise(bounds)]
 
+    def _words_before(self, trigger: _Cue, count: int) -> list[str]:
+        """Whole words before the trigger's word (its proclitics, الـ, left out)."""
+        start = self._norm.from_original(trigger.start, trigger.start)[0]
+        before = self._norm.text[max(0, start - 15 * count):start]
+        if before and not before[-1].isspace():
+            before = before[:before.rfind(" ") + 1] if " " in before else ""
+        return before.split()[-count:]
+
+    def _in_name(self, trigger: _Cue) -> bool:
+        """"حارة الدمج", "ساحة التحرير": a trigger word that is part of a name."""
+        words = self._words_before(trigger, 1)
+        if not words:
+            return False
+        word = words[-1]
+        return word in self.lexicon.name_openers or (
+            word[:1] in "وفبل" and word[1:] in self.lexicon.name_openers)
+
     def _attempted(self, trigger: _Cue) -> bool:
         """"حاولوا (خلال ساعات الصباح) استعادة": an attempt word a few words before."""
-        start = self._norm.from_original(trigger.start, trigger.start)[0]
-        words = self._norm.text[max(0, start - 60):start].split()[-5:]
+        words = self._words_before(trigger, 5)
         return any(w in self.lexicon.attempt or w[1:] in self.lexicon.attempt for w in words)
 
     def _framed(self, trigger: _Cue) -> bool:
         """Whether one of the two words before the trigger sets a time frame."""
-        start = self._norm.from_original(trigger.start, trigger.start)[0]
-        words = self._norm.text[max(0, start - 40):start].split()[-2:]
+        words = self._words_before(trigger, 2)
         return any(w in self.lexicon.framing or w[1:] in self.lexicon.framing for w in words)
 
     def _opens_statement(self, sentence: Sentence) -> bool:

@@ -39,6 +39,7 @@ class EventLexicon:
     framing: frozenset[str]
     booty: PhraseMatcher[str]
     attempt: frozenset[str]
+    name_openers: frozenset[str]
     not_conflict: PhraseMatcher[str]
 
     @classmethod
@@ -75,6 +76,7 @@ class EventLexicon:
             booty=PhraseMatcher(((w, "booty") for w in c.get("booty") or []),
                                 proclitics=TRIGGER_PROCLITICS),
             attempt=frozenset(match_key(w) for w in c.get("attempt") or []),
+            name_openers=frozenset(match_key(w) for w in c.get("name_openers") or []),
             not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
                                        proclitics=TRIGGER_PROCLITICS),
         )

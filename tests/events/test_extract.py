@@ -136,3 +136,12 @@ def test_booty_attempts_and_the_fighting_of_a_takeover(full_pipeline: Pipeline) 
     takeover = next(e for e in events if e.sub_event_type == "Government regains territory")
     assert takeover.fatalities == 60  # the battle's toll joined the takeover
     assert "Armed clash" in types  # the attempt near Kadugli changed no hands
+
+
+def test_duals_count_two_and_a_name_is_not_a_trigger(full_pipeline: Pipeline) -> None:
+    text = ("شهيدان بقصف مسيرة على مخيم جنين\n"
+            "استشهد شابان وأصيب ثمانية مواطنين آخرين، أمس الثلاثاء، جراء قصف نفذته طائرة "
+            "مسيرة إسرائيلية استهدف تجمعا للمواطنين في حارة الدمج داخل مخيم جنين.\n")
+    [event] = extract(full_pipeline, text).events
+    assert event.sub_event_type == "Air/drone strike"  # not "الدمج", a merger
+    assert (event.fatalities, event.injuries) == (2, 8)
