@@ -102,6 +102,7 @@ class EventExtractor:
             "category": self._cues(norm, lex.source_categories),
             "toll": self._cues(norm, lex.toll_cues),
             "booty": self._cues(norm, lex.booty),
+            "similar": self._cues(norm, lex.similar),
             "speaker": self._cues(norm, lex.speakers),
             "other": self._cues(norm, lex.not_conflict),
         }
@@ -232,7 +233,11 @@ class EventExtractor:
                 else None
             event.time_precision = int(date_mention.data["time_precision"])
         event.sources = sources
+        similar = bool(_within(cues["similar"], sentence))
         event.modality = _modality(modal, date_mention, pub)
+        age = _days_before(date_mention, pub)
+        if similar and (age is None or age > 7) and event.modality in ("reported", "claimed"):
+            event.modality = "background"  # "نفذت الشهر الماضي ضربة مماثلة"
         if event.modality == "reported" and event.event_type in VIOLENT_TYPES and any(
                 s.get("kind") == "actor" and self.actors.actors[str(s["id"])].type
                 not in SOURCE_TYPES | {"police", "government"} for s in sources):
@@ -242,7 +247,8 @@ class EventExtractor:
                                        f"trigger:{text[trigger.start:trigger.end]}→{sub}"))
         # "القنبلة انفجرت في باحة المنزل", "وتبنى التنظيم الهجوم": a definite trigger
         # with no day of its own tells more about an incident already reported.
-        self._anaphoric = date_mention is None and all(_definite(text, t) for t in triggers)
+        self._anaphoric = date_mention is None and not similar and all(
+            _definite(text, t) for t in triggers)
         return event
 
     def _clauses(self, text: str, sentence: Sentence, cues: dict[str, list[_Cue]],

@@ -40,6 +40,7 @@ class EventLexicon:
     booty: PhraseMatcher[str]
     attempt: frozenset[str]
     name_openers: frozenset[str]
+    similar: PhraseMatcher[str]
     not_conflict: PhraseMatcher[str]
 
     @classmethod
@@ -77,6 +78,8 @@ class EventLexicon:
                                 proclitics=TRIGGER_PROCLITICS),
             attempt=frozenset(match_key(w) for w in c.get("attempt") or []),
             name_openers=frozenset(match_key(w) for w in c.get("name_openers") or []),
+            similar=PhraseMatcher(((w, "similar") for w in c.get("similar") or []),
+                                  proclitics=TRIGGER_PROCLITICS),
             not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
                                        proclitics=TRIGGER_PROCLITICS),
         )
