@@ -130,7 +130,8 @@ class Store:
         if must_exist and "://" not in str(target) and not Path(target).is_file():
             raise StoreError("no such database; create it with `rasd ingest`",
                              source=str(target))
-        engine = create_engine(database_url(target))
+        # As many connections as the web server's request threads may use at once.
+        engine = create_engine(database_url(target), pool_size=20, max_overflow=20)
         if engine.dialect.name == "sqlite":
             @event.listens_for(engine, "connect")
             def _pragmas(conn: Any, _record: Any) -> None:
@@ -501,10 +502,13 @@ class Store:
         if not groups:
             return []
         if self.is_sqlite:
+            # Rank inside the index first and join the (large) article rows after,
+            # so sorting thousands of matches does not carry their text along.
             sql = ("SELECT a.id, a.title, a.text, a.blocks, a.published, o.name AS outlet, "
-                   "bm25(articles_fts, 2.0, 1.0) AS rank FROM articles_fts "
-                   "JOIN articles a ON a.id = articles_fts.rowid "
-                   "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE articles_fts MATCH :q")
+                   "r.rank FROM (SELECT rowid, bm25(articles_fts, 2.0, 1.0) AS rank "
+                   "FROM articles_fts WHERE articles_fts MATCH :q) r "
+                   "JOIN articles a ON a.id = r.rowid "
+                   "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE 1 = 1")
             params: dict[str, Any] = {"q": fts_query(groups), "limit": limit}
         else:
             sql = ("SELECT a.id, a.title, a.text, a.blocks, a.published, o.name AS outlet, "
@@ -550,6 +554,8 @@ class Store:
         if outlet:
             sql += " AND o.name = :outlet"
             params["outlet"] = outlet
+        if not event_filters and not outlet:
+            sql = sql.replace(") r ", " ORDER BY rank LIMIT :limit) r ", 1)
         sql += " ORDER BY rank LIMIT :limit"
         with self.engine.connect() as conn:
             rows = conn.execute(text(sql), params).all()

@@ -67,6 +67,17 @@ def _entities(conn: Connection) -> None:
     backfill(conn)
 
 
+def _reading_indexes(conn: Connection) -> None:
+    """The pages' lookups: "is there a newer revision" runs for every article and
+    event listed, and the home page counts events by type and by country."""
+    for name, table, columns in (
+            ("ix_articles_previous_id", "articles", "previous_id"),
+            ("ix_events_type_modality", "events", "event_type, modality"),
+            ("ix_events_country_modality", "events", "country, modality"),
+            ("ix_events_location_id", "events", "location_id")):
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})"))
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema and full-text index", _initial),
     (2, "PostgreSQL full-text index", _postgres_search),
@@ -74,6 +85,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (4, "accounts, comments, page views and reviews", _people),
     (5, "scale-out partitions and articles skipped early", _batches),
     (6, "actors and places named by stored articles", _entities),
+    (7, "indexes for the pages' lookups", _reading_indexes),
 ]
 
 

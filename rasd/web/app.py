@@ -10,13 +10,12 @@ from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from rasd import __version__
 from rasd.store import Store
 from rasd.web import analyst, api, pages
 from rasd.web.context import State, page
-from rasd.web.security import BodyLimit, security_headers
+from rasd.web.security import BodyLimit, SecurityHeaders, security_headers
 from rasd.web.settings import WebSettings
 
 
@@ -27,19 +26,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
                   description="Arabic conflict news as structured, sourced, geolocated "
                               "events. Reading is open; writing needs a reviewer's token.")
     app.state.rasd = State(store, settings)
-    headers = security_headers(settings.tile_url)
-
-    async def add_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        response = await call_next(request)
-        for name, value in headers.items():
-            response.headers.setdefault(name, value)
-        if request.url.path.startswith("/static/"):
-            response.headers.setdefault("Cache-Control", "public, max-age=3600")
-        else:
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
-    app.add_middleware(BaseHTTPMiddleware, dispatch=add_headers)
+    app.add_middleware(SecurityHeaders, headers=security_headers(settings.tile_url))
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     static = str(resources.files("rasd.web").joinpath("static"))
     app.mount("/static", StaticFiles(directory=static, check_dir=False), name="static")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -35,12 +36,27 @@ class State:
         self.accounts = store.accounts
         self.comments = store.comments(settings.comment_limits)
         folder = str(resources.files("rasd.web").joinpath("templates"))
+        # Templates ship with the package: no need to look at file times per render.
         self.templates = Environment(loader=FileSystemLoader(folder),
                                      autoescape=select_autoescape(default=True),
-                                     trim_blocks=True, lstrip_blocks=True)
+                                     trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+        self._cached: dict[str, tuple[float, Any]] = {}
         self._lock = threading.Lock()
         self._pipeline: Any = None
         self._actors: Any = None
+
+    def cached(self, key: str, make: Callable[[], Any], seconds: float = 30.0) -> Any:
+        """A value computed at most every ``seconds``: the home page's counts over
+        all events need not be exact to the second."""
+        now = time.monotonic()
+        with self._lock:
+            hit = self._cached.get(key)
+            if hit is not None and now - hit[0] < seconds:
+                return hit[1]
+        value = make()
+        with self._lock:
+            self._cached[key] = (now, value)
+        return value
 
     def actors(self) -> Any:
         """The actor lexicon, for names and aliases; loaded on first use."""

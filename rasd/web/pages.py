@@ -24,9 +24,11 @@ OptionalId = Annotated[int | None, Query(ge=0, le=2**53)]
 def home(ctx: Ctx, days: int | None = None) -> Response:
     site = ctx.state.site
     days = min(max(days or ctx.state.settings.most_read_days, 1), 365)
+    cached = ctx.state.cached
     return ctx.render("home.html", latest=site.latest_articles(limit=15),
-                      most_read=site.most_read(days=days), days=days,
-                      topics=site.top_topics(), categories=site.top_categories())
+                      most_read=cached(f"most_read:{days}", lambda: site.most_read(days=days)),
+                      days=days, topics=cached("topics", site.top_topics),
+                      categories=cached("categories", site.top_categories))
 
 
 @router.get("/articles")

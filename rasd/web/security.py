@@ -53,6 +53,33 @@ class BodyLimit:
                 await _too_large(send, self.max_bytes)
 
 
+class SecurityHeaders:
+    """Adds the security headers and a cache policy to every response (a plain
+    ASGI middleware: no per-request task as Starlette's BaseHTTPMiddleware has)."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = str(scope.get("path", "")).startswith("/static/")
+        cache = b"public, max-age=3600" if static else b"no-store"
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.headers if k not in present]
+                if b"cache-control" not in present:
+                    extra.append((b"cache-control", cache))
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 class _TooLarge(Exception):
     pass
 
