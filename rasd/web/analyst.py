@@ -89,6 +89,9 @@ async def review(ctx: Ctx, event_id: Id) -> Response:
             raise HTTPException(404, ctx._("error.not_found")) from exc
         return ctx.render("event.html", status=400, event=found,
                           fields=TEXT_FIELDS + INT_FIELDS + LOCATION_FIELDS, error=exc.message)
+    found = ctx.state.site.event(event_id)
+    if found is not None:
+        ctx.state.forget(f"article:{found['article_id']}")  # its panel shows the decision
     return ctx.redirect(f"/events/{event_id}#reviews")
 
 

@@ -135,6 +135,9 @@ def post_review(st: St, event_id: Id, body: ReviewIn,
                                            dict(body.corrections), body.comment)
     except ReviewError as exc:
         raise HTTPException(404 if "no event" in exc.message else 422, exc.message) from exc
+    found = st.site.event(event_id)
+    if found is not None:
+        st.forget(f"article:{found['article_id']}")
     return {"id": review_id, "event_id": event_id, "decision": body.decision}
 
 

@@ -55,8 +55,15 @@ class State:
                 return hit[1]
         value = make()
         with self._lock:
+            if len(self._cached) >= 4096:  # keep memory bounded: drop the oldest half
+                for old in sorted(self._cached, key=lambda k: self._cached[k][0])[:2048]:
+                    del self._cached[old]
             self._cached[key] = (now, value)
         return value
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._cached.pop(key, None)
 
     def actors(self) -> Any:
         """The actor lexicon, for names and aliases; loaded on first use."""

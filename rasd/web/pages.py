@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
@@ -42,16 +42,12 @@ def articles(ctx: Ctx, outlet: str | None = None, before: OptionalId = None) -> 
 @router.get("/articles/{article_id}")
 def article(ctx: Ctx, article_id: Id,
             evidence: Annotated[int | None, Query(ge=-(2**53), le=2**53)] = None) -> Response:
-    found = ctx.state.site.article(article_id)
+    found, body = ctx.state.cached(f"article:{article_id}", lambda: _article(ctx, article_id),
+                                   seconds=60)
     if found is None:
         raise HTTPException(404, ctx._("error.no_article"))
     if ctx.state.settings.record_views:
         ctx.state.site.record_view(article_id)
-    spans = {ev["id"]: [(int(x["start"]), int(x["end"])) for x in ev["record"].get("evidence")
-                        or []] for ev in found["events"]}
-    spans |= {-x["id"]: [(int(y["start"]), int(y["end"])) for y in x["record"].get("evidence")
-                         or []] for x in found["tolls"]}
-    body = highlight.blocks(found["text"], found["blocks"], found["mentions"], spans)
     moderator = ctx.user is not None and ctx.user.can("reviewer")
     return ctx.render("article.html", article=found, body=body, active=evidence,
                       resolved_to=highlight.resolved_to,
@@ -59,6 +55,19 @@ def article(ctx: Ctx, article_id: Id,
                       comment_count=ctx.state.comments.count(article_id),
                       max_comment=ctx.state.settings.comment_limits.max_length,
                       message=ctx.request.query_params.get("message"))
+
+
+def _article(ctx: Page, article_id: int) -> tuple[dict[str, Any] | None, list[Any]]:
+    """An article with its layers and its highlighted text: the costly part of
+    the page, the same for every reader until the article is reviewed."""
+    found = ctx.state.site.article(article_id)
+    if found is None:
+        return None, []
+    spans = {ev["id"]: [(int(x["start"]), int(x["end"])) for x in ev["record"].get("evidence")
+                        or []] for ev in found["events"]}
+    spans |= {-x["id"]: [(int(y["start"]), int(y["end"])) for y in x["record"].get("evidence")
+                         or []] for x in found["tolls"]}
+    return found, highlight.blocks(found["text"], found["blocks"], found["mentions"], spans)
 
 
 @router.post("/articles/{article_id}/comments")
