@@ -88,7 +88,10 @@ def cluster(conn: Connection, country: str | None = None, since: str | None = No
     """Attach unclustered events (all, or one country's within [since, until)) to
     incidents; returns how many were placed."""
     e, ie, inc = t.events, t.incident_events, t.incidents
-    _tidy(conn)
+    if country is None:
+        # Only the whole-database pass tidies: per-country passes run in parallel,
+        # and one must not judge (and delete) another country's fresh incidents.
+        _tidy(conn)
     pending = conn.execute(_pending(country, since, until).order_by(e.c.id)).all()
     placed = 0
     for event in pending:
