@@ -39,11 +39,14 @@ class Prefilter:
     def load(cls) -> Prefilter:
         return cls(EventLexicon.load())
 
-    def reason(self, text: str) -> str | None:
-        """Why this article should be skipped, or None to process it."""
+    def reason(self, text: str, matching: str | None = None) -> str | None:
+        """Why this article should be skipped, or None to process it. ``matching``
+        is the text's matching form when the caller has it (``Doc.match_form``,
+        which later stages reuse), so it is not normalized twice."""
         if arabic_share(text) < self.min_arabic:
             return NOT_ARABIC
-        matching = normalize(text, MATCH_CONFIG).text
+        if matching is None:
+            matching = normalize(text, MATCH_CONFIG).text
         if self.lexicon.triggers.find(matching) or self.lexicon.toll_cues.find(matching):
             return None
         return NO_CONFLICT

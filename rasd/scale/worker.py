@@ -63,7 +63,8 @@ class Engine:
                 rejects.append(item)
                 continue
             article = item.require_article()
-            reason = self.prefilter.reason(article.text) if self.prefilter else None
+            reason = (self.prefilter.reason(article.text, item.match_form().text)
+                      if self.prefilter else None)
             if reason is not None:
                 p = article.provenance
                 skipped.append({"partition_id": partition.id, "source": p.source,

@@ -86,13 +86,18 @@ async def post_comment(ctx: Ctx, article_id: Id) -> Response:
     return ctx.redirect(f"/articles/{article_id}#comment-{comment_id}")
 
 
+def _comment(ctx: Page, comment_id: int) -> dict[str, Any]:
+    found = ctx.state.comments.get(comment_id)
+    if found is None:
+        raise HTTPException(404, ctx._("error.no_comment"))
+    return found
+
+
 @router.post("/comments/{comment_id}/report")
 async def report_comment(ctx: Ctx, comment_id: Id) -> Response:
     form = await ctx.form()
     user = ctx.require("reader")
-    found = ctx.state.comments.get(comment_id)
-    if found is None:
-        raise HTTPException(404, ctx._("error.no_comment"))
+    found = _comment(ctx, comment_id)
     ctx.state.comments.report(comment_id, user.id, form.get("reason", ""))
     return ctx.redirect(f"/articles/{found['article_id']}?message=reported#comment-{comment_id}")
 
@@ -101,9 +106,7 @@ async def report_comment(ctx: Ctx, comment_id: Id) -> Response:
 async def moderate_comment(ctx: Ctx, comment_id: Id) -> Response:
     form = await ctx.form()
     user = ctx.require("reader")
-    found = ctx.state.comments.get(comment_id)
-    if found is None:
-        raise HTTPException(404, ctx._("error.no_comment"))
+    found = _comment(ctx, comment_id)
     action = form.get("action")
     own = found["user_id"] == user.id
     status = {"hide": "hidden", "show": "visible", "delete": "deleted"}.get(action or "")
