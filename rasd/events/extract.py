@@ -32,7 +32,6 @@ from rasd.text.model import Block
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                            "Violence against civilians"})
-ACCUSE_VERBS = ("اتهم", "اتهمت", "تتهم", "يتهم", "حمل", "حملت", "اتهام")
 TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory",
                              "Non-violent transfer of territory"})
 UNATTRIBUTED_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
@@ -43,15 +42,6 @@ VICTIM_GROUPS = frozenset({"civilians", "children", "women", "displaced", "detai
                            "captives", "journalists", "medical_workers", "aid_workers",
                            "students", "farmers", "shepherds", "families", "protesters",
                            "men", "youths", "elderly", "fishermen"})
-# Words just before an actor that make it the target, not the one acting.
-TARGET_MARKS = ("علي", "ضد", "مواقع", "موقع", "نقاط", "نقطه", "حواجز", "حاجز", "عناصر",
-                "مقاتلي", "صفوف", "استهدف", "استهدفت", "مع", "تجمعات", "مقر", "مقرات",
-                "دوريه", "رتل", "من")
-AGENT_MARKS = ("بنيران", "برصاص", "يد", "قبل", "نفذها", "نفذته", "نفذتها", "نفذه", "شنها",
-               "شنته", "شنتها", "شنه", "لقوات", "التابعه", "تابعه", "اطلقها", "اطلقته",
-               "اطلقتها", "اطلقتهما", "اطلقهما", "زرعها", "زرعتها", "القاها", "القته",
-               "القتها", "ارتكبها", "ارتكبتها", "تبناها", "تبنته", "قصف", "غارات", "طائرات",
-               "طيران", "مسيره", "مسيرات", "قناص", "مسلحو", "مسلحون")
 
 
 @dataclass
@@ -333,28 +323,46 @@ class EventExtractor:
             nb = norm.from_original(b, b)[0]
             return norm.text[na:nb].split() if nb > na else []
 
+        roles = self.lexicon.roles
+        agent_marks = roles.get("agent", frozenset())
+        target_marks = roles.get("target", frozenset())
+
         def follows_trigger(m: Mention) -> bool:
             # قصفت قوات النظام، أطلقت القوات الأمنية النار: the actor right after the
             # verb (or the verbal noun, قصف الطيران) is the one acting.
             if not 0 <= m.start - trigger.end <= 25:
                 return False
             gap = between(trigger.end, m.start)
-            return len(gap) <= 2 and not any(w in TARGET_MARKS for w in gap)
+            return len(gap) <= 2 and not any(w in target_marks for w in gap)
 
-        accused = bool(parties) and any(
-            w in ACCUSE_VERBS for w in between(max(0, parties[0].start - 40),
-                                               parties[0].start)[-3:])
-        if accused and len(parties) > 1:
-            parties = parties[1:] + parties[:1]  # اتهمت X قوات Y: Y acted
-        agents = [m for m in parties if word_before(m).lstrip("وفبل") in AGENT_MARKS
-                  or word_before(m) in AGENT_MARKS or follows_trigger(m)]
+        def marked(m: Mention, marks: frozenset[str]) -> bool:
+            word = word_before(m)
+            return word in marks or (word[:1] in "وفبل" and word[1:] in marks)
+
+        # «المقاومة الشعبية المساندة للجيش»: the army is the patron, not a side.
+        patrons = [m for i, m in enumerate(parties) if i and m.ref != parties[i - 1].ref
+                   and marked(m, roles.get("affiliation", frozenset()))
+                   and len(between(parties[i - 1].end, m.start)) <= 2]
+        parties = [m for m in parties if m not in patrons]
+        accused_first = False
+        words = between(max(0, parties[0].start - 60), parties[0].start)
+        accuse = roles.get("accuse", frozenset())
+        accusing = [i for i, w in enumerate(words)
+                    if w in accuse or (w[:1] in "وف" and w[1:] in accuse)]
+        if accusing:
+            if len(words) - accusing[-1] - 1 <= 1 and len(parties) > 1:
+                parties = parties[1:] + parties[:1]  # اتهمت X قوات Y: Y acted
+            else:
+                accused_first = True  # اتهمت مجموعة محامين عناصر من X: X acted
+        agents = [m for m in parties if marked(m, agent_marks) or follows_trigger(m)
+                  or (accused_first and m is parties[0])]
         if event.sub_event_type in UNATTRIBUTED_TYPES and not agents:
             # Mines and bombs rarely say who laid them; naming a group in the
             # sentence is not saying it did this.
-            if len(parties) == 1 and word_before(parties[0]) not in TARGET_MARKS:
+            if len(parties) == 1 and word_before(parties[0]) not in target_marks:
                 event.actor1 = None
             return
-        targets = [m for m in parties if word_before(m) in TARGET_MARKS and m not in agents]
+        targets = [m for m in parties if word_before(m) in target_marks and m not in agents]
         others = [m for m in parties if m not in agents and m not in targets]
         if targets and not agents and not others:
             # "مقتل ستة من عناصر داعش بضربة جوية": the only side named was hit.

@@ -42,6 +42,7 @@ class EventLexicon:
     name_openers: frozenset[str]
     similar: PhraseMatcher[str]
     not_conflict: PhraseMatcher[str]
+    roles: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> EventLexicon:
@@ -82,4 +83,6 @@ class EventLexicon:
                                   proclitics=TRIGGER_PROCLITICS),
             not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
                                        proclitics=TRIGGER_PROCLITICS),
+            roles={role: frozenset(match_key(w) for w in words)
+                   for role, words in (c.get("roles") or {}).items()},
         )

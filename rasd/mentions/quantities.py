@@ -39,6 +39,25 @@ class _Parsed:
     value: float
 
 
+def _no_casualty_pattern(grammar: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """«دون أن يسفر القصف عن إصابات»: negation, outcome verb (with up to two words
+    for what struck, and a preposition), وقوع/أي, casualty noun. A grammar and not a
+    phrase list, because outlets word it in more ways than a list can hold."""
+    if not grammar.get("negations") or not grammar.get("nouns"):
+        return None
+
+    def alt(key: str) -> str:
+        forms = sorted({match_key(f) for f in grammar.get(key) or []}, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+
+    verb = ""
+    if grammar.get("outcome_verbs"):
+        prep = rf"(?:{alt('prepositions')}\s+)?" if grammar.get("prepositions") else ""
+        verb = rf"(?:{alt('outcome_verbs')}(?:\s+\S+){{0,2}}?\s+{prep})?"
+    filler = rf"(?:ب?{alt('fillers')}\s+)?" if grammar.get("fillers") else ""
+    return re.compile(rf"(?<!\w){alt('negations')}\s+{verb}{filler}ب?{alt('nouns')}(?!\w)")
+
+
 class NumberGrammar:
     """Reads figures from normalized text; vocabulary from the numbers file."""
 
@@ -80,6 +99,7 @@ class NumberGrammar:
         self.singular = {match_key(f) for f in c.get("singular_persons") or []}
         self.no_casualties: PhraseMatcher[str] = PhraseMatcher(
             (form, "none") for form in c.get("no_casualties") or [])
+        self.no_casualty_grammar = _no_casualty_pattern(c.get("no_casualties_grammar") or {})
         self.counted: PhraseMatcher[str] = PhraseMatcher(
             (form, what) for what, forms in c["counted"].items() for form in forms)
 
@@ -246,9 +266,12 @@ class QuantityFinder:
         for m in g.duals.find(text):
             if not any(s < m.end and m.start < e for s, e, *_ in found):
                 found.append((m.start, m.end, 2.0, "exact", "dual", m.values[0]))
-        for m in g.no_casualties.find(text):
-            if not any(s < m.end and m.start < e for s, e, *_ in found):
-                found.append((m.start, m.end, 0.0, "exact", "none", "killed"))
+        nobody = [(m.start, m.end) for m in g.no_casualties.find(text)]
+        if g.no_casualty_grammar is not None:
+            nobody += [m.span() for m in g.no_casualty_grammar.finditer(text)]
+        for start, end in sorted(nobody):
+            if not any(s < end and start < e for s, e, *_ in found):
+                found.append((start, end, 0.0, "exact", "none", "killed"))
         found += g.singulars(text, effects, found)
         out: list[Mention] = []
         for start, end, value, qualifier, rule, dual_of in sorted(found):
