@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
 from rasd.arabic.segment import Sentence
+from rasd.data import load_yaml
 from rasd.events.lexicon import SPECIFICITY, EventLexicon
 from rasd.events.model import Event, Evidence, Party, Toll
 from rasd.events.notes import write_notes
@@ -30,6 +31,8 @@ from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+STATE_TYPES = frozenset({"state_forces", "police", "government", "intelligence",
+                         "foreign_forces"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                            "Violence against civilians"})
 TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory",
@@ -68,6 +71,8 @@ class EventExtractor:
         self.actors = actors
         self._norm = normalize("")
         self._anaphoric = False
+        self.country_names = {str(c["iso"]): str(c["name"]) for c in
+                              load_yaml("geo/countries.yaml").content["countries"]}
 
     # --- matching in the article's matching form, spans back in the original ---
     def _cues(self, norm: NormalizedText, matcher: object) -> list[_Cue]:
@@ -204,18 +209,13 @@ class EventExtractor:
             sub = "Armed clash"
             event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
             event.plover = self.lexicon.plover_of[sub]
-        if event.sub_event_type in ("Peaceful protest", "Violent demonstration") and \
-                event.actor1 is None:
-            protesters = next((g for g in groups if g.ref == "protesters"), None)
-            if protesters is not None:
-                event.actor1 = Party("protesters", "Protesters", protesters.text,
-                                     protesters.start, protesters.end)
         self._figures(event, quantities, text, sentence)
         # "الرمادي (الفرات) – خطف مسلحون ... في قضاء الرطبة": the dateline is where
         # the report was filed; the place named in the sentence is where it happened.
         named = [m for m in places if not _dateline(text, m, sentence)]
         event.location = _location(named or places) or _location(
             _context(mentions, "place", sentence, sentences, blocks))
+        self._crowd(event, groups, trigger, text)
         date_mention = _first(inside, "date") or _first(
             _context(mentions, "date", sentence, sentences, blocks), "date")
         if date_mention is not None and date_mention.ref:
@@ -375,6 +375,31 @@ class EventExtractor:
         if second is not None:
             event.actor2 = _party(second, self.actors)
 
+    def _crowd(self, event: Event, groups: list[Mention], trigger: _Cue, text: str) -> None:
+        """Protests and riots are the crowd's events, as ACLED codes them: the crowd
+        is actor1 ("Protesters (Iraq)" unless a named movement is there) and the
+        forces that broke it up, if any, actor2; a peaceful protest has no actor2."""
+        if event.event_type not in ("Protests", "Riots"):
+            return
+
+        def state(p: Party | None) -> bool:
+            actor = self.actors.actors.get(p.id) if p is not None else None
+            return actor is not None and actor.type in STATE_TYPES
+
+        first, second = event.actor1, event.actor2
+        if state(first):
+            first, second = (None if state(second) else second), first
+        if event.sub_event_type == "Peaceful protest" and state(second):
+            second = None
+        if first is None:
+            crowd = next((g for g in groups if g.ref in ("protesters", "rioters")), None)
+            label = "Protesters" if event.event_type == "Protests" else "Rioters"
+            country = self.country_names.get(str((event.location or {}).get("country") or ""))
+            name = f"{label} ({country})" if country else label
+            start, end = (crowd.start, crowd.end) if crowd else (trigger.start, trigger.end)
+            first = Party(f"other:{name}", name, text[start:end], start, end)
+        event.actor1, event.actor2 = first, second
+
     def _territory_side(self, event: Event) -> None:
         """Who took ground decides the type: a state's forces regain territory,
         anyone else overtakes it."""
@@ -382,7 +407,8 @@ class EventExtractor:
                                         "Non-state actor overtakes territory") or \
                 event.actor1 is None:
             return
-        state = self.actors.actors[event.actor1.id].type in (
+        actor = self.actors.actors.get(event.actor1.id)
+        state = actor is not None and actor.type in (
             "state_forces", "government", "police", "foreign_forces")
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]

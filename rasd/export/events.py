@@ -127,7 +127,10 @@ class AcledCoding:
         for key in ("actor1", "actor2"):
             party = record.get(key) or {}
             actor_id = str(party.get("id") or "")
-            group = self.groups.get(actor_id, {}).get(event_type)
+            # The extractor names a crowd "other:Protesters (Iraq)": the protesters' group.
+            group_id = "protesters" if actor_id.startswith(("other:Protesters",
+                                                            "other:Rioters")) else actor_id
+            group = self.groups.get(group_id, {}).get(event_type)
             if group is not None:
                 sides.append(_Side(self._in_country(str(group["name"]), country),
                                    inter=int(group["inter"])))
