@@ -124,6 +124,16 @@ class EventExtractor:
                 else:
                     events.append(found)
         events = merge_events(events, self.actors.kin)
+        heads = [(b.start, b.end) for b in blocks if b.kind == "headline"]
+        told = [e for e in events if not all(
+            any(a <= ev.start < b for a, b in heads) for ev in e.evidence)]
+        if told:
+            # A headline sums up the body in a few words ("شهيدان بقصف مسيرة
+            # واشتباكات"); when the body reports incidents, a headline reading that
+            # matched none of them is the summary misread, not another incident.
+            events = [e for e in events if e in told or (
+                e.location is not None and not any(_same_area(e.location, t.location)
+                                                   for t in told if t.location))]
         dated = next((e for e in events if e.event_date and e.modality != "background"), None)
         for event in events:
             # A follow-up told without a day (a second device found after the blast)
