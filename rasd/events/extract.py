@@ -226,8 +226,19 @@ class EventExtractor:
         event.location = _location(named or places) or _location(
             _context(mentions, "place", sentence, sentences, blocks))
         self._crowd(event, groups, trigger, text)
-        date_mention = _first(inside, "date") or _first(
-            _context(mentions, "date", sentence, sentences, blocks), "date")
+        dates = [m for m in inside if m.kind == "date"]
+        verbs = _within(cues["verb"], sentence)
+        # «أعلن في بيان اليوم الثلاثاء أن قواتها استعادت صباح الاثنين»: a day right
+        # after a verb of saying, before the event is told, dates the statement.
+        stated = [d for d in dates if d.end <= trigger.start and any(
+            0 <= d.start - v.end <= 30 for v in verbs)]
+        own = [d for d in dates if d not in stated]
+        date_mention = min(own, key=lambda d: abs(d.start - trigger.start)) if own else None
+        if date_mention is None and not stated:
+            date_mention = _first(_context(mentions, "date", sentence, sentences, blocks),
+                                  "date")
+        elif date_mention is None:
+            event.time_precision = 2  # only the statement's day is known
         if date_mention is not None and date_mention.ref:
             event.event_date = date_mention.ref if date_mention.data["precision"] == "day" \
                 else None

@@ -82,6 +82,16 @@ class DateFinder:
         b = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
         e = r"(?![\w])"
         P = re.compile
+        self.anaphoric = {match_key(f): int(n) for n, fs in
+                          (c.get("anaphoric_days") or {}).items() for f in fs}
+        b0 = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
+        self.anaphor = re.compile(b0 + rf"(?P<a>{_alt(list(self.anaphoric))})(?!\w)") \
+            if self.anaphoric else None
+        recent = c.get("recent_periods") or {}
+        self.recent = re.compile(
+            b0 + rf"(?:{_alt([match_key(f) for f in recent['openers']])})\s+"
+            rf"(?P<unit>{_alt([match_key(f) for f in recent['units']])})\s+"
+            rf"(?:{_alt([match_key(f) for f in recent['closers']])})(?!\w)") if recent else None
         self._gates(past, current)
         self.rules: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], date | None],
                                                               DateValue]]] = [
@@ -254,6 +264,21 @@ class DateFinder:
         text = norm.text
         taken: list[tuple[int, int]] = []
         out: list[Mention] = []
+        # Told against another date («في اليوم التالي»): read first, so that their
+        # «اليوم» is not taken for today, and resolved once every date is known.
+        anaphors: list[tuple[int, int, int]] = []
+        if self.anaphor is not None:
+            for m in self.anaphor.finditer(text):
+                anaphors.append((*m.span(), self.anaphoric[m["a"]]))
+                taken.append(m.span())
+        if self.recent is not None:
+            for m in self.recent.finditer(text):
+                start, end = m.span()
+                week = "اسابيع" in m["unit"] or "اسبوعين" in m["unit"]
+                since = pub - timedelta(days=27 if week else 6) if pub else None
+                out.append(self._mention(norm, start, end, "recent-period",
+                                         DateValue(since, pub, "month" if week else "week")))
+                taken.append((start, end))
         present = {m.group(1) for m in self.anchors.finditer(text)}
         has_digit = any(ch.isdigit() for ch in text)
         for name, regex, resolve in self.rules:
@@ -273,7 +298,17 @@ class DateFinder:
                         failed.append(norm.to_original(start, end))
                     continue  # 31 شباط and the like: not a date, nor a month
                 out.append(self._mention(norm, start, end, name, value))
-        return sorted(out, key=lambda x: x.start)
+        out.sort(key=lambda x: x.start)
+        for start, end, offset in anaphors:
+            ostart = norm.to_original(start, end)[0]
+            before = [m for m in out if m.start < ostart and m.ref and
+                      m.data.get("precision") == "day"]
+            day = date.fromisoformat(str(before[-1].ref)) + timedelta(days=offset) \
+                if before else None
+            out.append(self._mention(norm, start, end, "anaphoric-day",
+                                     DateValue(day, day, "day")))
+            out.sort(key=lambda x: x.start)
+        return out
 
     def _mention(self, norm: NormalizedText, start: int, end: int, rule: str,
                  value: DateValue) -> Mention:
