@@ -361,9 +361,14 @@ class EventExtractor:
             return word in marks or (word[:1] in "وفبل" and word[1:] in marks)
 
         # «المقاومة الشعبية المساندة للجيش»: the army is the patron, not a side.
-        patrons = [m for i, m in enumerate(parties) if i and m.ref != parties[i - 1].ref
-                   and marked(m, roles.get("affiliation", frozenset()))
-                   and len(between(parties[i - 1].end, m.start)) <= 2]
+        affiliation = roles.get("affiliation", frozenset())
+
+        def patron(m: Mention, previous: Mention) -> bool:
+            gap = between(previous.end, m.start)  # «المدعومة من»، «الموالية لـ»
+            return m.ref != previous.ref and 0 < len(gap) <= 3 and any(
+                w in affiliation or (w[:1] in "وبل" and w[1:] in affiliation) for w in gap)
+
+        patrons = [m for i, m in enumerate(parties) if i and patron(m, parties[i - 1])]
         parties = [m for m in parties if m not in patrons]
         accused_first = False
         words = between(max(0, parties[0].start - 60), parties[0].start)
@@ -687,6 +692,9 @@ def merge_events(events: list[Event],
         if match.location and event.location and str(event.location.get("geo_precision")) < \
                 str(match.location.get("geo_precision")):
             match.location = event.location  # the town is more precise than the region
+        if match.actor1 and event.actor1 and _crowd_name(match.actor1.id) and \
+                not _crowd_name(event.actor1.id):
+            match.actor1 = event.actor1  # the movement the crowd was named as elsewhere
         for name in ("actor1", "actor2", "location", "event_date", "time_precision",
                      "fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
                      "arrested", "captured", "released", "displaced"):
@@ -740,6 +748,11 @@ _CAMPAIGN_TYPES = frozenset({"Government regains territory",
 _ONCE_PER_ARTICLE = frozenset({"Agreement", "Change to group/activity", "Other"})
 
 
+def _crowd_name(actor_id: str) -> bool:
+    """"Protesters (Iraq)": a crowd without a name, which may be any named movement."""
+    return actor_id.startswith(("other:Protesters", "other:Rioters"))
+
+
 def _same_incident(a: Event, b: Event, kin: Callable[[str, str], bool] | None = None) -> bool:
     if a.sub_event_type != b.sub_event_type or a.modality != b.modality:
         return False
@@ -750,6 +763,7 @@ def _same_incident(a: Event, b: Event, kin: Callable[[str, str], bool] | None = 
             and a.location.get("admin1") and a.location.get("admin1") == b.location.get("admin1")):
         return False
     if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id and not (
-            kin is not None and kin(a.actor1.id, b.actor1.id)):
+            kin is not None and kin(a.actor1.id, b.actor1.id)) and not (
+            _crowd_name(a.actor1.id) or _crowd_name(b.actor1.id)):
         return False
     return not (a.event_date and b.event_date and a.event_date != b.event_date)

@@ -145,3 +145,60 @@ def test_duals_count_two_and_a_name_is_not_a_trigger(full_pipeline: Pipeline) ->
     [event] = extract(full_pipeline, text).events
     assert event.sub_event_type == "Air/drone strike"  # not "الدمج", a merger
     assert (event.fatalities, event.injuries) == (2, 8)
+
+
+def story(body: str) -> str:
+    """A body under a headline of no news: a lone line is read as a headline."""
+    return "تقرير ميداني\n" + body
+
+
+def test_an_attack_without_casualties_has_fatalities_zero(full_pipeline: Pipeline) -> None:
+    for sentence in ("قصفت قوات النظام بقذائف الهاون قرية الفطيرة جنوبي إدلب، أمس، "
+                     "دون أن يسفر القصف عن إصابات في صفوف السكان.",
+                     "قصفت قوات النظام بقذائف الهاون قرية الفطيرة جنوبي إدلب، أمس، "
+                     "من دون أن تتسبب بإصابات بشرية."):
+        [event] = extract(full_pipeline, story(sentence)).events
+        assert (event.fatalities, event.fatalities_qualifier) == (0, "exact"), sentence
+    # A toll not yet known is not a toll of zero.
+    [event] = extract(full_pipeline, "تقرير ميداني\n"
+                      "قصفت قوات النظام بقذائف الهاون قرية الفطيرة جنوبي "
+                      "إدلب، أمس، ولم يعرف عدد الضحايا حتى الآن.").events
+    assert event.fatalities is None
+
+
+def test_the_crowd_is_actor1_of_a_protest(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تقرير ميداني\n"
+                      "فرقت قوات الأمن العراقية بالغاز المسيل للدموع مئات "
+                     "المتظاهرين في ساحة الحبوبي وسط الناصرية، أمس.")
+    [event] = result.events
+    assert event.event_type == "Protests"
+    assert event.actor1 is not None and event.actor1.id == "other:Protesters (Iraq)"
+    assert event.actor2 is not None and event.actor2.id != event.actor1.id
+    [event] = extract(full_pipeline, "تقرير ميداني\n"
+                      "تظاهر مئات المعلمين، أمس، أمام مبنى محافظة البصرة "
+                      "للمطالبة بصرف رواتبهم.").events
+    assert event.sub_event_type == "Peaceful protest" and event.actor2 is None
+    assert event.actor1 is not None and event.actor1.name == "Protesters (Iraq)"
+
+
+def test_the_accused_acted_and_a_patron_is_not_a_side(full_pipeline: Pipeline) -> None:
+    [event] = extract(full_pipeline, "تقرير ميداني\n"
+                      "اتهمت مجموعة حقوقية عناصر من قوات الدعم السريع "
+                      "المدعومة من الإمارات بقتل ستة مدنيين في قرية قرب مدينة الفاشر أمس."
+                      ).events
+    assert event.actor1 is not None and event.actor1.id == "rsf"
+    assert event.actor2 is None or event.actor2.id != "uae"
+
+
+def test_days_told_against_another_day_and_statement_days(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تقرير ميداني\n"
+                      "هاجم مسلحون قرية قرب مدينة الجنينة يوم الاثنين الماضي "
+                     "وقتلوا ثلاثة مدنيين.\nوفي اليوم التالي، اقتحم المسلحون سوق المدينة "
+                     "ونهبوا عشرات المحلات التجارية.", published="2024-03-07")
+    looting = next(e for e in result.events if e.sub_event_type == "Looting/property destruction")
+    assert looting.event_date == "2024-03-05"  # the Monday was 03-04
+    [event] = extract(full_pipeline, "تقرير ميداني\n"
+                      "أعلن الجيش السوداني، في بيان اليوم الخميس، أن قواته "
+                      "استعادت صباح الأربعاء السيطرة على مدينة الدلنج.",
+                      published="2024-03-07").events
+    assert event.event_date == "2024-03-06"
