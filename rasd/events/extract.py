@@ -220,6 +220,10 @@ class EventExtractor:
             event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
             event.plover = self.lexicon.plover_of[sub]
         self._figures(event, quantities, text, sentence)
+        if event.event_type == "Protests" and event.fatalities:
+            # Protesters killed by the forces that broke the protest up.
+            sub = "Excessive force against protesters"
+            event.sub_event_type, event.plover = sub, self.lexicon.plover_of[sub]
         # "الرمادي (الفرات) – خطف مسلحون ... في قضاء الرطبة": the dateline is where
         # the report was filed; the place named in the sentence is where it happened.
         named = [m for m in places if not _dateline(text, m, sentence)]
@@ -249,9 +253,11 @@ class EventExtractor:
         age = _days_before(date_mention, pub)
         if similar and (age is None or age > 7) and event.modality in ("reported", "claimed"):
             event.modality = "background"  # "نفذت الشهر الماضي ضربة مماثلة"
-        if event.modality == "reported" and event.event_type in VIOLENT_TYPES and any(
+        if event.modality == "reported" and (
+                event.event_type in VIOLENT_TYPES
+                or event.sub_event_type == "Disrupted weapons use") and any(
                 s.get("kind") == "actor" and self.actors.actors[str(s["id"])].type
-                not in SOURCE_TYPES | {"police", "government"} for s in sources):
+                not in SOURCE_TYPES | {"police"} for s in sources):
             event.modality = "claimed"  # a party's own account of the fighting
         event.evidence.append(Evidence(sentence.start, sentence.end,
                                        text[sentence.start : sentence.end],
@@ -695,6 +701,8 @@ def merge_events(events: list[Event],
         if match.actor1 and event.actor1 and _crowd_name(match.actor1.id) and \
                 not _crowd_name(event.actor1.id):
             match.actor1 = event.actor1  # the movement the crowd was named as elsewhere
+        if SPECIFICITY.index(event.sub_event_type) < SPECIFICITY.index(match.sub_event_type):
+            match.sub_event_type, match.plover = event.sub_event_type, event.plover
         for name in ("actor1", "actor2", "location", "event_date", "time_precision",
                      "fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
                      "arrested", "captured", "released", "displaced"):
@@ -754,7 +762,8 @@ def _crowd_name(actor_id: str) -> bool:
 
 
 def _same_incident(a: Event, b: Event, kin: Callable[[str, str], bool] | None = None) -> bool:
-    if a.sub_event_type != b.sub_event_type or a.modality != b.modality:
+    protest = a.event_type == b.event_type == "Protests"  # one crowd, told as it escalated
+    if (a.sub_event_type != b.sub_event_type and not protest) or a.modality != b.modality:
         return False
     if a.sub_event_type in _ONCE_PER_ARTICLE:
         return not (a.event_date and b.event_date and a.event_date != b.event_date)
