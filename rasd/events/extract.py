@@ -360,6 +360,9 @@ class EventExtractor:
             if not 0 <= m.start - trigger.end <= 25:
                 return False
             gap = between(trigger.end, m.start)
+            if len(gap) == 2 and gap[1] == "من" and gap[0] in roles.get("units", ()) and \
+                    trigger.key not in self.lexicon.weak:
+                return True  # دخلت وحدات من الجيش (not قُتل عناصر من الجيش)
             return len(gap) <= 2 and not any(w in target_marks for w in gap)
 
         def marked(m: Mention, marks: frozenset[str]) -> bool:
