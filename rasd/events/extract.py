@@ -101,6 +101,11 @@ class EventExtractor:
             "speaker": self._cues(norm, lex.speakers),
             "other": self._cues(norm, lex.not_conflict),
         }
+        # «الجبهة الوطنية للتحرير»، «هيئة تحرير الشام»: a trigger word inside a name
+        # (one that opens it, «الطيران الروسي», still tells what was done).
+        names = [(m.start, m.end) for m in mentions if m.kind in ("actor", "place")]
+        cues["trigger"] = [c for c in cues["trigger"] if not any(
+            a < c.start < b for a, b in names)]
         refine = {base: self._cues(norm, matcher) for base, matcher in lex.refine.items()}
         pub = parse_published(published)
         events: list[Event] = []
@@ -756,7 +761,9 @@ def _same_area(a: dict[str, object], b: dict[str, object]) -> bool:
 # An advance told town by town within one governorate is one takeover.
 _CAMPAIGN_TYPES = frozenset({"Government regains territory",
                              "Non-state actor overtakes territory"})
-_ONCE_PER_ARTICLE = frozenset({"Agreement", "Change to group/activity", "Other"})
+# A chemical attack is news enough that an article reports one.
+_ONCE_PER_ARTICLE = frozenset({"Agreement", "Change to group/activity", "Other",
+                               "Chemical weapon"})
 
 
 def _crowd_name(actor_id: str) -> bool:
