@@ -11,7 +11,8 @@ from rasd.mentions.matcher import ENCLITICS, TRIGGER_PROCLITICS, PhraseMatcher, 
 # When one sentence holds triggers of several types, the most specific wins:
 # a قصف with a انتحاري is a suicide bomb, an اشتباكات with a سيطرة a takeover.
 SPECIFICITY = [
-    "Chemical weapon", "Suicide bomb", "Sexual violence", "Disrupted weapons use", "Grenade",
+    # A foiled attack («أحبطت هجوماً انتحارياً») did not happen: the foiling is the event.
+    "Disrupted weapons use", "Chemical weapon", "Suicide bomb", "Sexual violence", "Grenade",
     "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack",
     "Excessive force against protesters", "Protest with intervention", "Violent demonstration",
     "Mob violence", "Peaceful protest", "Abduction/forced disappearance",

@@ -294,6 +294,12 @@ class QuantityFinder:
                 what = next((m.values[0] for m in counted if 0 <= m.word_start - end <= 4), None)
             if effect is None and what in ("killed", "injured"):
                 effect = what
+            if effect is None and what is not None:
+                # «12 مدنياً قتلوا»، «ثلاثة أشخاص أصيبوا»: the verb after what is counted.
+                effect = next((m.values[0] for m in effects
+                               if m.values[0] in ("killed", "injured")
+                               and 0 < m.word_start - end <= 14
+                               and text[end : m.word_start].count(" ") <= 2), None)
             qstart = norm.to_original(q.start, q.end)[0] if q is not None else ostart
             data: dict[str, object] = {"value": int(value) if value is not None and
                                        value.is_integer() else value, "qualifier": qualifier}
