@@ -96,6 +96,10 @@ class PlaceFinder:
             countries_only = all(self.gazetteer.places[i].feature == "country" for i in m.values)
             if not countries_only and any(ostart < e and s < oend for s, e in taken):
                 continue  # part of an actor's name (مجلس دير الزور العسكري)
+            if m.key in self.not_places and re.match(r" (?!(?:في|من|على|الى|عن|قرب|شمال|"
+                                                      r"جنوب|شرق|غرب)\b)[^\W\d]",
+                                                      text[m.end : m.end + 3]):
+                continue  # «مخيم عين الحلوة»: عين heads a longer name we do not know
             before = self._word_before(text, m.word_start)
             cue = cue_start = None
             if before is not None:
