@@ -217,8 +217,10 @@ class EventExtractor:
         self._territory_side(event)
         event.victims = list(dict.fromkeys(str(g.ref) for g in groups
                                            if g.ref in VICTIM_GROUPS))
-        armed_targets = {str(g.ref) for g in groups} & {"soldiers", "fighters",
-                                                       "security_personnel"}
+        # «اغتال مسلحون مجهولون مختاراً»: armed men right after the verb did it.
+        armed_targets = {str(g.ref) for g in groups if not (
+            trigger.end <= g.start and len(text[trigger.end:g.start].split()) <= 1)} & {
+            "soldiers", "fighters", "security_personnel"}
         if sub == "Attack" and armed_targets and not event.victims:
             # Gunfire at soldiers at a front line is fighting, not violence against civilians.
             sub = "Armed clash"
