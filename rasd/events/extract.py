@@ -96,6 +96,7 @@ class EventExtractor:
             "verb": self._cues(norm, lex.attribution_verbs),
             "category": self._cues(norm, lex.source_categories),
             "toll": self._cues(norm, lex.toll_cues),
+            "update": self._cues(norm, lex.toll_updates),
             "booty": self._cues(norm, lex.booty),
             "similar": self._cues(norm, lex.similar),
             "speaker": self._cues(norm, lex.speakers),
@@ -114,7 +115,10 @@ class EventExtractor:
         ordered = sorted(sentences, key=lambda s: (
             s.block < len(blocks) and blocks[s.block].kind == "headline", s.start))
         clauses = [c for s in ordered for c in self._clauses(text, s, cues, mentions)]
+        updates = [s for s in clauses if _within(cues["update"], s)]
         for sentence in clauses:
+            if sentence in updates:
+                continue  # a later count of an incident already told: applied below
             found = self._sentence(text, sentence, sentences, blocks, mentions, cues, refine,
                                    pub)
             if isinstance(found, list):
@@ -129,6 +133,8 @@ class EventExtractor:
                 else:
                     events.append(found)
         events = merge_events(events, self.actors.kin)
+        for sentence in sorted(updates, key=lambda u: u.start):
+            self._update_figures(events, sentence, mentions)
         heads = [(b.start, b.end) for b in blocks if b.kind == "headline"]
         told = [e for e in events if not all(
             any(a <= ev.start < b for a, b in heads) for ev in e.evidence)]
@@ -274,6 +280,31 @@ class EventExtractor:
         self._anaphoric = date_mention is None and not similar and all(
             _definite(text, t) for t in triggers)
         return event
+
+    def _update_figures(self, events: list[Event], sentence: Sentence,
+                        mentions: Sequence[Mention]) -> None:
+        """«ارتفعت الحصيلة إلى 31 قتيلاً»: the incident told last before (or, in a
+        headline, first) takes the higher count; a count never goes down."""
+        told = [e for e in events if e.event_type in VIOLENT_TYPES
+                and e.modality in ("reported", "claimed")]
+        before = [e for e in told if min(ev.start for ev in e.evidence) < sentence.start]
+        target = max(before, key=lambda e: min(ev.start for ev in e.evidence)) if before \
+            else (told[0] if told else None)
+        if target is None:
+            return
+        for q in mentions:
+            if not (sentence.start <= q.start < sentence.end) or q.kind != "quantity":
+                continue
+            effect, value = q.data.get("effect") or q.data.get("counts"), q.data.get("value")
+            if not isinstance(value, int) or effect not in ("killed", "injured"):
+                continue
+            field = "fatalities" if effect == "killed" else "injuries"
+            if (getattr(target, field) or -1) < value:
+                setattr(target, field, value)
+                setattr(target, f"{field}_qualifier", str(q.data.get("qualifier") or "exact"))
+        target.evidence.append(Evidence(sentence.start, sentence.end,
+                                        self._norm.original[sentence.start:sentence.end],
+                                        "update:count"))
 
     def _clauses(self, text: str, sentence: Sentence, cues: dict[str, list[_Cue]],
                  mentions: Sequence[Mention]) -> list[Sentence]:

@@ -202,3 +202,13 @@ def test_days_told_against_another_day_and_statement_days(full_pipeline: Pipelin
                       "استعادت صباح الأربعاء السيطرة على مدينة الدلنج.",
                       published="2024-03-07").events
     assert event.event_date == "2024-03-06"
+
+
+def test_a_count_that_rose_updates_the_incident(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, story(
+        "قتل 12 مدنياً وأصيب آخرون، أمس، بقصف مدفعي شنته قوات الدعم السريع على سوق "
+        "مدينة الفاشر.\nوفي وقت لاحق، ارتفعت حصيلة القتلى إلى 19 قتيلاً بعد وفاة عدد من "
+        "الجرحى في المستشفى."))
+    [event] = result.events
+    assert event.fatalities == 19 and not result.tolls
+    assert any(ev.rule == "update:count" for ev in event.evidence)
