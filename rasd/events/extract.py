@@ -185,6 +185,16 @@ class EventExtractor:
             return None  # equipment seized in a battle told elsewhere
         strong = [t for t in current if t.key not in self.lexicon.weak]
         sub = _choose_type(strong or current, _within_all(refine, sentence))
+        if sub == "Disrupted weapons use":
+            # «نفذ العدو عدواناً جوياً ... وتصدت دفاعاتنا لبعض الصواريخ»: the strike told
+            # first happened; the interception of part of it is told after.
+            stopped = min([t.start for t in current if t.value == sub] + [
+                c.start for c in _within_all(refine, sentence).get("Air/drone strike", [])
+                if c.value == sub] + [sentence.end])
+            struck = [t for t in strong if t.start < stopped and t.value in (
+                "Air/drone strike", "Shelling/artillery/missile attack")]
+            if struck:
+                sub = struck[0].value
         if sub in TERRITORY_TYPES and all(self._attempted(t) for t in strong or current
                                           if t.value == sub):
             sub = "Armed clash"  # "حاولوا استعادة المواقع": an assault that failed
@@ -680,6 +690,8 @@ def _days_before(when: Mention | None, pub: date | None) -> int | None:
     """How long before publication the dated event began, when both are known."""
     if when is None or pub is None or not when.data.get("resolved") or not when.ref:
         return None
+    if when.rule == "grammar:ago" and when.norm.startswith("منذ"):
+        return None  # «رواتبهم المتأخرة منذ ثلاثة أشهر»: how long, not when it happened
     start = str(when.data.get("start") or when.ref)
     try:
         day = date.fromisoformat(start if len(start) == 10 else
