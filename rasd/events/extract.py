@@ -390,7 +390,10 @@ class EventExtractor:
 
         def word_before(m: Mention) -> str:
             start = norm.from_original(m.start, m.end)[0]
-            words = norm.text[max(0, start - 25) : start].split()
+            before = norm.text[max(0, start - 25) : start]
+            if before and not before[-1].isspace():  # the name's own proclitics (لتنظيم)
+                before = before[: before.rfind(" ") + 1] if " " in before else ""
+            words = before.split()
             return words[-1] if words else ""
 
         def between(a: int, b: int) -> list[str]:
@@ -417,6 +420,16 @@ class EventExtractor:
             word = word_before(m)
             return word in marks or (word[:1] in "وفبل" and word[1:] in marks)
 
+        def marked_agent(m: Mention) -> bool:
+            if marked(m, agent_marks):
+                return True
+            # «هجوم شنه مسلحون من قوات الدعم السريع»: the mark before the unit of X.
+            start = norm.from_original(m.start, m.end)[0]
+            words = norm.text[max(0, start - 45) : start].split()[-3:]
+            return len(words) >= 2 and words[-1] == "من" and (
+                words[-2] in agent_marks or (len(words) == 3 and words[-3] in agent_marks
+                                             and words[-2] in roles.get("units", ())))
+
         # «المقاومة الشعبية المساندة للجيش»: the army is the patron, not a side.
         affiliation = roles.get("affiliation", frozenset())
 
@@ -437,8 +450,12 @@ class EventExtractor:
                 parties = parties[1:] + parties[:1]  # اتهمت X قوات Y: Y acted
             else:
                 accused_first = True  # اتهمت مجموعة محامين عناصر من X: X acted
-        agents = [m for m in parties if marked(m, agent_marks) or follows_trigger(m)
+        agents = [m for m in parties if marked_agent(m) or follows_trigger(m)
                   or (accused_first and m is parties[0])]
+        if event.sub_event_type == "Disrupted weapons use":
+            launched = [m for m in parties if marked(m, roles.get("launch", frozenset()))]
+            agents = [m for m in agents if m not in launched]
+            parties = [m for m in parties if m not in launched] + launched
         if event.sub_event_type in UNATTRIBUTED_TYPES and not agents:
             # Mines and bombs rarely say who laid them; naming a group in the
             # sentence is not saying it did this.

@@ -73,7 +73,9 @@ class MentionFinder:
         norm = norm or normalize(text, MATCH_CONFIG)
         impossible: list[tuple[int, int]] = []
         dates = self.dates.find(norm, published, impossible)
-        actors = self.actors.find(norm, parse_published(published))
+        pub = parse_published(published)
+        unresolved: list[int] = []
+        actors = self.actors.find(norm, pub, unresolved=unresolved)
         taken = [(m.start, m.end) for m in actors]
         groups = [g for g in self.groups.find(norm)
                   if not any(g.start < e and s < g.end for s, e in taken)]
@@ -88,5 +90,13 @@ class MentionFinder:
                     focus[actor.country[0]] += 1
             places = self.places.find(
                 norm, taken=taken + [(m.start, m.end) for m in dates], focus_countries=focus)
+            # «الجيش» with no named army before it: the country of the article's places
+            # says which army (a second pass only when a reference was left unresolved).
+            where = Counter(str(m.data.get("country")) for m in places if m.data.get("country"))
+            if unresolved and where:
+                actors = self.actors.find(norm, pub, context=where)
+                taken = [(m.start, m.end) for m in actors]
+                groups = [g for g in groups if not any(g.start < e and s < g.end
+                                                       for s, e in taken)]
         return sorted(dates + actors + groups + quantities + places,
                       key=lambda m: (m.start, m.end))

@@ -203,11 +203,17 @@ class ActorLexicon:
         chosen = candidates[0]
         return chosen, [i for i in ids if i != chosen], reason
 
-    def find(self, norm: NormalizedText, published: date | None = None) -> list[Mention]:
-        """Named actors, then generic references resolved against them, in text order."""
+    def find(self, norm: NormalizedText, published: date | None = None,
+             context: Counter[str] | None = None,
+             unresolved: list[int] | None = None) -> list[Mention]:
+        """Named actors, then generic references resolved against them, in text order.
+
+        ``context`` adds countries known from elsewhere (the article's places) for
+        the generic references no named actor explains; the offsets of those left
+        unresolved are appended to ``unresolved``."""
         text = norm.text
         matches = self._not_teams(text, self.matcher.find(text))
-        countries: Counter[str] = Counter()
+        countries: Counter[str] = Counter(context or {})
         for m in matches:
             ids = list(dict.fromkeys(m.values))
             if len(ids) == 1 and len(self.actors[ids[0]].country) == 1:
@@ -247,6 +253,8 @@ class ActorLexicon:
             if resolved is None:
                 resolved = self._by_country(g.key, countries)
             if resolved is None:
+                if unresolved is not None:
+                    unresolved.append(ostart)
                 continue
             ids, antecedents = resolved
             rule = g.values[0]
