@@ -97,6 +97,7 @@ class EventExtractor:
             "category": self._cues(norm, lex.source_categories),
             "toll": self._cues(norm, lex.toll_cues),
             "update": self._cues(norm, lex.toll_updates),
+            "count": self._cues(norm, lex.update_counts),
             "booty": self._cues(norm, lex.booty),
             "similar": self._cues(norm, lex.similar),
             "speaker": self._cues(norm, lex.speakers),
@@ -115,7 +116,9 @@ class EventExtractor:
         ordered = sorted(sentences, key=lambda s: (
             s.block < len(blocks) and blocks[s.block].kind == "headline", s.start))
         clauses = [c for s in ordered for c in self._clauses(text, s, cues, mentions)]
-        updates = [s for s in clauses if _within(cues["update"], s)]
+        counts = {c.key for c in cues["count"]}
+        updates = [s for s in clauses if _within(cues["update"], s) and _within(cues["count"], s)
+                   and not any(t.key not in counts for t in _within(cues["toll"], s))]
         for sentence in clauses:
             if sentence in updates:
                 continue  # a later count of an incident already told: applied below

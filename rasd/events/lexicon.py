@@ -35,6 +35,7 @@ class EventLexicon:
     source_categories: PhraseMatcher[str]
     toll_cues: PhraseMatcher[str]
     toll_updates: PhraseMatcher[str]
+    update_counts: PhraseMatcher[str]
     speakers: PhraseMatcher[str]
     weak: frozenset[str]
     openers: frozenset[str]
@@ -73,7 +74,10 @@ class EventLexicon:
                                             c["attribution"]["categories"].items()
                                             for w in words),
             toll_cues=PhraseMatcher((w, "toll") for w in c["toll"]["cues"]),
-            toll_updates=PhraseMatcher((w, "update") for w in c["toll"].get("updates") or []),
+            toll_updates=PhraseMatcher((w, "update") for w in
+                                       (c["toll"].get("updates") or {}).get("rise") or []),
+            update_counts=PhraseMatcher((w, "count") for w in
+                                        (c["toll"].get("updates") or {}).get("count") or []),
             speakers=PhraseMatcher((w, "speaker") for w in c["attribution"]["speakers"]),
             weak=frozenset(match_key(w) for w in c.get("weak") or []),
             openers=frozenset(match_key(w) for w in c.get("statement_openers") or []),
