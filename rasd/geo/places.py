@@ -24,6 +24,15 @@ from rasd.geo.gazetteer import Gazetteer, Place, name_keys
 from rasd.mentions.matcher import PLACE_PROCLITICS, PhraseMatcher, match_key
 from rasd.mentions.model import Mention
 
+# Features of the curated localities (rasd/data/geo/localities.yaml) and the
+# kinds of word before a name that announce each: "حي الشجاعية", "مخيم الفارعة",
+# "مديرية المعلا", "مطار المزة". Their population is mostly unknown (0): without
+# these a namesake town in another country would outscore them even in an
+# article about their own country.
+_LOCALITIES = frozenset({"district", "neighbourhood", "camp", "landmark"})
+_CUED_LOCALITIES = {"neighbourhood": ("neighbourhood",), "populated": ("camp",),
+                    "district": ("district",), "facility": ("landmark",)}
+
 
 @dataclass(frozen=True)
 class Cues:
@@ -104,7 +113,10 @@ class PlaceFinder:
             cue = cue_start = None
             if before is not None:
                 word, where = before
-                if word in self.cues.person and not m.prefix:
+                wstart, wend = norm.to_original(where, where + len(word))
+                # على (on) and علي (Ali) share a matching form: "قصف على حلب" names Aleppo.
+                on = norm.original[wstart:wend].endswith("ى")
+                if word in self.cues.person and not m.prefix and not on:
                     continue  # محمد حلب: part of a person's name
                 bare = word[1:] if word[:1] in "وفبل" and word[1:] in self.cues.types else word
                 if bare in self.cues.types:
@@ -197,9 +209,13 @@ class PlaceFinder:
         elif f.cue in ("populated", "neighbourhood") and place.is_populated:
             score += 4
             why.append("town or village word before the name")
-        elif f.cue is None and place.is_populated:
+        elif f.cue is not None and place.feature in _CUED_LOCALITIES.get(f.cue, ()):
+            score += 4
+            why.append(f"'{f.cue}' word before the name")
+        elif f.cue is None and (place.is_populated or place.feature in _LOCALITIES):
             score += 1
-            why.append("a bare name is most often the town")
+            why.append("a bare name is most often the town" if place.is_populated
+                       else f"a bare name is the {place.feature}, not a governorate")
         score += 0.3 * math.log10(place.population + 1)
         why.append(f"population {place.population:,}")
         return score, why
@@ -228,8 +244,8 @@ class PlaceFinder:
         }
         if f.direction:
             data["direction"] = f.direction
-        if f.cue == "neighbourhood":
-            data["neighbourhood"] = True
+        if f.cue == "neighbourhood" and best.feature != "neighbourhood":
+            data["neighbourhood"] = True  # a quarter named after a town: the city is better
         if region:
             data["region"] = True
         if len(scored) > 1:
