@@ -232,7 +232,8 @@ class EventExtractor:
         event = Event(event_type=self.lexicon.event_type_of[sub], sub_event_type=sub,
                       plover=self.lexicon.plover_of[sub])
         trigger = min(triggers, key=lambda c: c.start)
-        self._assign_parties(event, text, parties, trigger)
+        self._assign_parties(event, text, self._not_speakers(parties, sentence, cues, trigger),
+                             trigger)
         self._territory_side(event)
         event.victims = list(dict.fromkeys(str(g.ref) for g in groups
                                            if g.ref in VICTIM_GROUPS))
@@ -383,6 +384,29 @@ class EventExtractor:
             if bare in self.lexicon.openers:
                 return True
         return False
+
+    def _not_speakers(self, parties: list[Mention], sentence: Sentence,
+                      cues: dict[str, list[_Cue]], trigger: _Cue) -> list[Mention]:
+        """«قالت تنسيقية لجان المقاومة، في بيان، إن المسلحين اقتحموا القرية»: the one
+        speaking is the source, not a side, unless it speaks of itself («أعلنت قسد أن
+        مقاتليها صدوا هجوماً»، «أنها سيطرت»)."""
+        norm = self._norm
+        verbs = _within(cues["verb"], sentence)
+        out = []
+        for m in parties:
+            said = any(0 <= m.start - v.end <= 40 and len(
+                norm.original[v.end:m.start].split()) <= 2 for v in verbs)
+            if not said or m.end > trigger.start:
+                out.append(m)
+                continue
+            start = norm.from_original(m.end, m.end)[0]
+            stop = norm.from_original(trigger.start, trigger.start)[0]
+            words = norm.text[start:stop].split()
+            that = next((i for i, w in enumerate(words) if w in ("ان", "بان", "وان")), None)
+            if that is None or that + 1 >= len(words) or \
+                    words[that + 1].endswith(("ها", "ه", "هم", "نا")):
+                out.append(m)  # no reported speech, or it speaks of its own forces
+        return out
 
     def _assign_parties(self, event: Event, text: str, parties: list[Mention],
                         trigger: _Cue) -> None:

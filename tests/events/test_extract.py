@@ -212,3 +212,15 @@ def test_a_count_that_rose_updates_the_incident(full_pipeline: Pipeline) -> None
     [event] = result.events
     assert event.fatalities == 19 and not result.tolls
     assert any(ev.rule == "update:count" for ev in event.evidence)
+
+
+def test_the_one_speaking_is_a_source_not_a_side(full_pipeline: Pipeline) -> None:
+    [event] = extract(full_pipeline, story(
+        "وقالت قوات سوريا الديمقراطية، في بيان، إن مسلحين مجهولين أطلقوا النار على "
+        "سيارة مدنية قرب بلدة الشحيل أمس، ما أدى إلى مقتل مدنيين اثنين.")).events
+    assert event.actor1 is None or event.actor1.id != "sdf"
+    # A party speaking of its own forces is a side.
+    [event] = extract(full_pipeline, story(
+        "وأعلنت قوات سوريا الديمقراطية، في بيان، أن مقاتليها صدوا هجوماً لفصائل الجيش "
+        "الوطني على قرية قرب بلدة عين عيسى أمس.")).events
+    assert {p.id for p in (event.actor1, event.actor2) if p} == {"sdf", "sna"}
