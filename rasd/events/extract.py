@@ -255,7 +255,7 @@ class EventExtractor:
         # the report was filed; the place named in the sentence is where it happened.
         named = [m for m in places if not _dateline(text, m, sentence)]
         event.location = _location(named or places) or _location(
-            _context(mentions, "place", sentence, sentences, blocks))
+            _antecedent(mentions, sentence, sentences, blocks))
         self._crowd(event, groups, trigger, text)
         dates = [m for m in inside if m.kind == "date"]
         verbs = _within(cues["verb"], sentence)
@@ -687,6 +687,23 @@ def _context(mentions: Sequence[Mention], kind: str, sentence: Sentence,
         return [m for m in mentions if m.kind == kind and headline.start <= m.start <
                 headline.end]
     return []
+
+
+def _antecedent(mentions: Sequence[Mention], sentence: Sentence,
+                sentences: Sequence[Sentence], blocks: Sequence[Block]) -> list[Mention]:
+    """Where a sentence that names no place happened: where the last sentence before
+    it that named one did, in its paragraph or the one before («... في مدينة عطبرة.
+    وأفاد مصدر بأن إحدى المسيرات أصابت محطة في المدينة»); else the paragraph's
+    places, or the headline's."""
+    body = [b for b in range(len(blocks)) if blocks[b].kind != "headline"]
+    near = {sentence.block, max((b for b in body if b < sentence.block), default=-1)}
+    before = [m for m in mentions if m.kind == "place" and m.start < sentence.start
+              and any(blocks[b].start <= m.start < blocks[b].end for b in near if b >= 0)]
+    if not before:
+        return _context(mentions, "place", sentence, sentences, blocks)
+    last = max(before, key=lambda m: m.start)
+    home = next((s for s in sentences if s.start <= last.start < s.end), None)
+    return [m for m in before if home.start <= m.start < home.end] if home else [last]
 
 
 def _first(mentions: Sequence[Mention], kind: str) -> Mention | None:
