@@ -120,8 +120,10 @@ class EventExtractor:
         updates = [s for s in clauses if _within(cues["update"], s) and _within(cues["count"], s)
                    and not any(t.key not in counts for t in _within(cues["toll"], s))]
         for sentence in clauses:
-            if sentence in updates:
+            if sentence in updates and any(e.evidence[0].start < sentence.start for e in events):
                 continue  # a later count of an incident already told: applied below
+            if sentence in updates:
+                updates.remove(sentence)  # the lead that first tells it, with its count
             found = self._sentence(text, sentence, sentences, blocks, mentions, cues, refine,
                                    pub)
             if isinstance(found, list):
@@ -131,7 +133,7 @@ class EventExtractor:
                            and (e.sub_event_type == found.sub_event_type or (
                                e.event_type == found.event_type and e.event_type in (
                                    "Battles", "Explosions/Remote violence")))]
-                if self._anaphoric and earlier:
+                if self._anaphoric and earlier and found.modality != "background":
                     _absorb(max(earlier, key=lambda e: e.evidence[0].start), found)
                 else:
                     events.append(found)
@@ -216,7 +218,10 @@ class EventExtractor:
                     ("monitor", "ngo", "un_body")]
         big = any((q.data.get("value") or 0) >= 20 or q.data.get("qualifier") in
                   ("more_than", "about", "at_least", "hundreds", "thousands") for q in casualties)
-        if casualties and ((_within(cues["toll"], sentence) and (
+        # «حصيلة» alone is an incident's count; a toll is counted over a period.
+        counts = {c.key for c in cues["count"]}
+        period = [t for t in _within(cues["toll"], sentence) if t.key not in counts]
+        if casualties and ((period and (
                 any(s.get("kind") == "actor" for s in sources) or len(quantities) > 1))
                 or (monitors and big)):
             if monitors:  # the monitor named with the count is its source
