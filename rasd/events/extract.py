@@ -71,6 +71,7 @@ class EventExtractor:
         self.actors = actors
         self._norm = normalize("")
         self._anaphoric = False
+        self._refers_back = False
         self.country_names = {str(c["iso"]): str(c["name"]) for c in
                               load_yaml("geo/countries.yaml").content["countries"]}
 
@@ -132,7 +133,8 @@ class EventExtractor:
                 earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
                            and (e.sub_event_type == found.sub_event_type or (
                                e.event_type == found.event_type and e.event_type in (
-                                   "Battles", "Explosions/Remote violence")))]
+                                   "Battles", "Explosions/Remote violence")) or (
+                               self._refers_back and e.event_type in VIOLENT_TYPES))]
                 if self._anaphoric and earlier and found.modality != "background":
                     _absorb(max(earlier, key=lambda e: e.evidence[0].start), found)
                 else:
@@ -296,8 +298,10 @@ class EventExtractor:
                                        f"trigger:{text[trigger.start:trigger.end]}→{sub}"))
         # "القنبلة انفجرت في باحة المنزل", "وتبنى التنظيم الهجوم": a definite trigger
         # with no day of its own tells more about an incident already reported.
-        self._anaphoric = date_mention is None and not similar and all(
+        self._anaphoric = not dates and not similar and all(
             _definite(text, t) for t in triggers)
+        self._refers_back = self._anaphoric and all(
+            t.key in self.lexicon.anaphors for t in triggers)
         return event
 
     def _update_figures(self, events: list[Event], sentence: Sentence,

@@ -46,6 +46,7 @@ class EventLexicon:
     similar: PhraseMatcher[str]
     not_conflict: PhraseMatcher[str]
     roles: dict[str, frozenset[str]]
+    anaphors: frozenset[str]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> EventLexicon:
@@ -90,6 +91,7 @@ class EventLexicon:
                                   proclitics=TRIGGER_PROCLITICS),
             not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
                                        proclitics=TRIGGER_PROCLITICS),
+            anaphors=frozenset(match_key(w) for w in c.get("anaphors") or []),
             roles={role: frozenset(match_key(w) for w in words)
                    for role, words in (c.get("roles") or {}).items()},
         )
