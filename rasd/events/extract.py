@@ -293,6 +293,10 @@ class EventExtractor:
                 s.get("kind") == "actor" and self.actors.actors[str(s["id"])].type
                 not in SOURCE_TYPES | {"police"} for s in sources):
             event.modality = "claimed"  # a party's own account of the fighting
+        if event.modality == "background":
+            # An earlier event the outlet recalls is attributed only if its own
+            # sentence says by whom.
+            event.sources = self._sources_in(text, sentence, mentions, cues)
         event.evidence.append(Evidence(sentence.start, sentence.end,
                                        text[sentence.start : sentence.end],
                                        f"trigger:{text[trigger.start:trigger.end]}→{sub}"))
