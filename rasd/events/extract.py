@@ -27,10 +27,13 @@ from rasd.events.model import Event, Evidence, Party, Toll
 from rasd.events.notes import write_notes
 from rasd.mentions.actors import ActorLexicon
 from rasd.mentions.dates import parse_published
+from rasd.mentions.matcher import match_key
 from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+RECALL = frozenset(match_key(w) for w in ("إلى الأذهان", "يستحضر", "تستحضر", "يذكر ب",
+                                           "تذكر ب", "أعاد إلى الأذهان"))
 STATE_TYPES = frozenset({"state_forces", "police", "government", "intelligence",
                          "foreign_forces"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
@@ -178,6 +181,11 @@ class EventExtractor:
         if not triggers:
             return None
         modal = _within(cues["modality"], sentence)
+        # «ويعيد هجوم اليوم إلى الأذهان التفجير الذي ضرب المدينة في 2017»: what is
+        # recalled comes after the recalling words; today's attack is told elsewhere.
+        recall = next((c for c in modal if c.key in RECALL), None)
+        if recall is not None and any(t.start > recall.end for t in triggers):
+            triggers = [t for t in triggers if t.start > recall.end]
         if any(c.value == "habitual" for c in modal) or _within(cues["other"], sentence):
             return None  # a pattern of events, or another domain, not an incident
         if self._opens_statement(sentence):
@@ -264,7 +272,8 @@ class EventExtractor:
         event.location = _location(named or places) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
         self._crowd(event, groups, trigger, text)
-        dates = [m for m in inside if m.kind == "date"]
+        dates = [m for m in inside if m.kind == "date"
+                 and (recall is None or m.start > recall.end)]
         verbs = _within(cues["verb"], sentence)
         # «أعلن في بيان اليوم الثلاثاء أن قواتها استعادت صباح الاثنين»: a day right
         # after a verb of saying, before the event is told, dates the statement.
