@@ -507,9 +507,11 @@ class EventExtractor:
             parties = [m for m in parties if m not in launched] + launched
         if event.sub_event_type in UNATTRIBUTED_TYPES and not agents:
             # Mines and bombs rarely say who laid them; naming a group in the
-            # sentence is not saying it did this.
-            if len(parties) == 1 and word_before(parties[0]) not in target_marks:
-                event.actor1 = None
+            # sentence is not saying it did this. The side that was hit is named:
+            # «قُتل ثلاثة جنود من القوات الجنوبية بانفجار عبوة».
+            hit = next((m for m in parties if word_before(m) in target_marks), None)
+            if hit is not None:
+                event.actor2 = _party(hit, self.actors)
             return
         targets = [m for m in parties if word_before(m) in target_marks and m not in agents]
         others = [m for m in parties if m not in agents and m not in targets]
