@@ -179,7 +179,9 @@ class EventExtractor:
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         triggers = [t for t in _within(cues["trigger"], sentence) if not self._in_name(t)]
         if not triggers:
-            return None
+            # «وثّقت الشبكة مقتل 46 مدنياً خلال الشهر»: a toll needs no incident word.
+            return self._toll_sentence(text, sentence, sentences, blocks, mentions, inside,
+                                       cues) or None
         modal = _within(cues["modality"], sentence)
         # «ويعيد هجوم اليوم إلى الأذهان التفجير الذي ضرب المدينة في 2017»: what is
         # recalled comes after the recalling words; today's attack is told elsewhere.
@@ -223,27 +225,10 @@ class EventExtractor:
                       or q.data.get("counts") in ("killed", "injured")]
         if not (parties or places or casualties or groups):
             return None  # a trigger word alone, with nothing it happened to
+        tolls = self._toll_sentence(text, sentence, sentences, blocks, mentions, inside, cues)
+        if tolls:
+            return tolls
         sources = self._sources(text, sentence, sentences, blocks, mentions, cues)
-        monitors = [m for m in actors if self.actors.actors[str(m.ref)].type in
-                    ("monitor", "ngo", "un_body")]
-        big = any((q.data.get("value") or 0) >= 20 or q.data.get("qualifier") in
-                  ("more_than", "about", "at_least", "hundreds", "thousands") for q in casualties)
-        # «حصيلة» alone is an incident's count; a toll is counted over a period.
-        counts = {c.key for c in cues["count"]}
-        period = [t for t in _within(cues["toll"], sentence) if t.key not in counts]
-        if casualties and ((period and (
-                any(s.get("kind") == "actor" for s in sources) or len(quantities) > 1))
-                or (monitors and big)):
-            if monitors:  # the monitor named with the count is its source
-                m = monitors[0]
-                sources = [{"kind": "actor", "id": m.ref, "name": m.data.get("name"),
-                            "text": m.text, "start": m.start, "end": m.end},
-                           *[s for s in sources if s.get("id") != m.ref]]
-            # "1074 قتيلاً بينهم 312 مدنياً و286 عنصراً": every count of people is a toll.
-            counted = [q for q in quantities if q not in casualties and q.data.get("counts")
-                       and q.data.get("value") is not None]
-            return self._tolls(sentence, text, parties, groups,
-                               sorted(casualties + counted, key=lambda m: m.start), sources)
         event = Event(event_type=self.lexicon.event_type_of[sub], sub_event_type=sub,
                       plover=self.lexicon.plover_of[sub])
         trigger = min(triggers, key=lambda c: c.start)
@@ -627,13 +612,57 @@ class EventExtractor:
                 unique.append(s)
         return unique
 
+    def _toll_sentence(self, text: str, sentence: Sentence, sentences: Sequence[Sentence],
+                       blocks: Sequence[Block], mentions: Sequence[Mention],
+                       inside: list[Mention], cues: dict[str, list[_Cue]]) -> list[Toll]:
+        """Counts over a period («منذ مطلع العام»، «خلال شهر نيسان») or a monitor's
+        large count: tolls, never incidents."""
+        quantities = [m for m in inside if m.kind == "quantity"]
+        casualties = [q for q in quantities if q.data.get("effect") in ("killed", "injured")
+                      or q.data.get("counts") in ("killed", "injured")]
+        # «حصيلة» alone is an incident's count; a toll is counted over a period.
+        counts = {c.key for c in cues["count"]}
+        period = [t for t in _within(cues["toll"], sentence) if t.key not in counts]
+        if period:  # «حالات الاعتقال منذ السابع من تشرين الأول»: arrests and flight too
+            casualties += [q for q in quantities if q not in casualties and q.data.get(
+                "effect") in ("arrested", "displaced", "captured")]
+        if not casualties:
+            return []
+        actors = [m for m in inside if m.kind == "actor"]
+        parties = [m for m in actors
+                   if self.actors.actors[str(m.ref)].type not in SOURCE_TYPES]
+        groups = [m for m in inside if m.kind == "group"]
+        monitors = [m for m in actors if self.actors.actors[str(m.ref)].type in
+                    ("monitor", "ngo", "un_body")]
+        big = any((q.data.get("value") or 0) >= 20 or q.data.get("qualifier") in
+                  ("more_than", "about", "at_least", "hundreds", "thousands") for q in casualties)
+        sources = self._sources(text, sentence, sentences, blocks, mentions, cues)
+        if not ((period and (any(s.get("kind") == "actor" for s in sources)
+                             or len(quantities) > 1 or monitors or big))
+                or (monitors and big)):
+            return []
+        if monitors:  # the monitor named with the count is its source
+            m = monitors[0]
+            sources = [{"kind": "actor", "id": m.ref, "name": m.data.get("name"),
+                        "text": m.text, "start": m.start, "end": m.end},
+                       *[s for s in sources if s.get("id") != m.ref]]
+        # "1074 قتيلاً بينهم 312 مدنياً و286 عنصراً": every count of people is a toll.
+        counted = [q for q in quantities if q not in casualties and q.data.get("counts")
+                   and q.data.get("value") is not None]
+        return self._tolls(sentence, text, parties, groups,
+                           sorted(casualties + counted, key=lambda m: m.start), sources)
+
     def _tolls(self, sentence: Sentence, text: str, parties: list[Mention],
                groups: list[Mention], casualties: list[Mention],
                sources: list[dict[str, object]]) -> list[Toll]:
         """A report's counts: 1074 killed, among them 312 civilians and 286 soldiers."""
-        return [self._toll(sentence, text, parties, groups, q, sources) for q in casualties
-                if q.data.get("value") is not None or q.data.get("qualifier") in (
-                    "dozens", "hundreds", "thousands")]
+        out = [self._toll(sentence, text, parties, groups, q, sources) for q in casualties
+               if q.data.get("value") is not None or q.data.get("qualifier") in (
+                   "dozens", "hundreds", "thousands")]
+        for before, toll in pairwise(out):
+            if toll.victims is None and toll.effect != before.effect:
+                toll.victims = before.victims  # «مقتل 11 مدنياً وإصابة 27 آخرين»
+        return out
 
     def _toll(self, sentence: Sentence, text: str, parties: list[Mention],
               groups: list[Mention], q: Mention, sources: list[dict[str, object]]) -> Toll:
