@@ -75,6 +75,7 @@ class EventExtractor:
         self._norm = normalize("")
         self._anaphoric = False
         self._refers_back = False
+        self._dated = False
         self.country_names = {str(c["iso"]): str(c["name"]) for c in
                               load_yaml("geo/countries.yaml").content["countries"]}
 
@@ -102,6 +103,7 @@ class EventExtractor:
             "toll": self._cues(norm, lex.toll_cues),
             "update": self._cues(norm, lex.toll_updates),
             "count": self._cues(norm, lex.update_counts),
+            "doer": self._cues(norm, lex.agent_anaphors),
             "booty": self._cues(norm, lex.booty),
             "similar": self._cues(norm, lex.similar),
             "speaker": self._cues(norm, lex.speakers),
@@ -138,7 +140,12 @@ class EventExtractor:
                                e.event_type == found.event_type and e.event_type in (
                                    "Battles", "Explosions/Remote violence")) or (
                                self._refers_back and e.event_type in VIOLENT_TYPES))]
-                if self._anaphoric and earlier and found.modality != "background":
+                done_by = found.sub_event_type == "Looting/property destruction" and bool(
+                    _within(cues["doer"], sentence)) and not self._dated
+                if done_by:  # «وأحرق الخاطفون سيارات الضحايا»: part of what they did
+                    earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
+                               and e.event_type in VIOLENT_TYPES | {"Protests", "Riots"}]
+                if (self._anaphoric or done_by) and earlier and found.modality != "background":
                     _absorb(max(earlier, key=lambda e: e.evidence[0].start), found)
                 else:
                     events.append(found)
@@ -296,6 +303,7 @@ class EventExtractor:
                                        f"trigger:{text[trigger.start:trigger.end]}→{sub}"))
         # "القنبلة انفجرت في باحة المنزل", "وتبنى التنظيم الهجوم": a definite trigger
         # with no day of its own tells more about an incident already reported.
+        self._dated = bool(dates)
         self._anaphoric = not dates and not similar and all(
             _definite(text, t) for t in triggers)
         self._refers_back = self._anaphoric and all(

@@ -47,6 +47,7 @@ class EventLexicon:
     not_conflict: PhraseMatcher[str]
     roles: dict[str, frozenset[str]]
     anaphors: frozenset[str]
+    agent_anaphors: PhraseMatcher[str]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> EventLexicon:
@@ -92,6 +93,8 @@ class EventLexicon:
             not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
                                        proclitics=TRIGGER_PROCLITICS),
             anaphors=frozenset(match_key(w) for w in c.get("anaphors") or []),
+            agent_anaphors=PhraseMatcher(((w, "doer") for w in c.get("agent_anaphors") or []),
+                                         proclitics=TRIGGER_PROCLITICS),
             roles={role: frozenset(match_key(w) for w in words)
                    for role, words in (c.get("roles") or {}).items()},
         )
