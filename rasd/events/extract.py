@@ -32,6 +32,8 @@ from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+_MAY = re.compile(r"(?<!\w)قد (?:[يت][^\W\d]{2,})")
+_WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|يكون|تكون)(?!\w)")
 RECALL = frozenset(match_key(w) for w in ("إلى الأذهان", "يستحضر", "تستحضر", "يذكر ب",
                                            "تذكر ب", "أعاد إلى الأذهان"))
 STATE_TYPES = frozenset({"state_forces", "police", "government", "intelligence",
@@ -285,6 +287,8 @@ class EventExtractor:
         event.sources = sources
         similar = bool(_within(cues["similar"], sentence))
         event.modality = _modality(modal, date_mention, pub)
+        if event.modality == "reported" and self._may(sentence):
+            event.modality = "planned"  # «قد تمتد المعارك إلى مناطق أخرى»: only possible
         age = _days_before(date_mention, pub)
         if similar and (age is None or age > 7) and event.modality in ("reported", "claimed"):
             event.modality = "background"  # "نفذت الشهر الماضي ضربة مماثلة"
@@ -390,6 +394,14 @@ class EventExtractor:
         """Whether one of the two words before the trigger sets a time frame."""
         words = self._words_before(trigger, 2)
         return any(w in self.lexicon.framing or w[1:] in self.lexicon.framing for w in words)
+
+    def _may(self, sentence: Sentence) -> bool:
+        """قد before a verb in the present («قد تمتد»، «قد يشن») says it may happen;
+        before a past verb («قد قتل») it only stresses that it did."""
+        start, end = self._norm.from_original(sentence.start, sentence.end)
+        may = _MAY.search(self._norm.text, start, end)
+        # «وكان الطالب قد تعرض لإطلاق نار»: كان ... قد with a past verb in ت.
+        return may is not None and not _WAS.search(self._norm.text, start, may.start())
 
     def _opens_statement(self, sentence: Sentence) -> bool:
         start = self._norm.from_original(sentence.start, sentence.start)[0]

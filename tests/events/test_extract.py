@@ -224,3 +224,17 @@ def test_the_one_speaking_is_a_source_not_a_side(full_pipeline: Pipeline) -> Non
         "وأعلنت قوات سوريا الديمقراطية، في بيان، أن مقاتليها صدوا هجوماً لفصائل الجيش "
         "الوطني على قرية قرب بلدة عين عيسى أمس.")).events
     assert {p.id for p in (event.actor1, event.actor2) if p} == {"sdf", "sna"}
+
+
+def test_what_is_feared_or_possible_has_not_happened(full_pipeline: Pipeline) -> None:
+    for sentence in ("ويخشى سكان مدينة الفاشر من هجوم وشيك لقوات الدعم السريع.",
+                     "وقال محلل عسكري إن المعارك في ريف حلب قد تمتد إلى مناطق أخرى."):
+        result = extract(full_pipeline, story(sentence))
+        assert all(e.modality == "planned" for e in result.events), sentence
+    # «كان ... قد» with a past verb is a pluperfect, not a possibility.
+    [event] = extract(full_pipeline, story(
+        "وكان الطالب قد تعرض لإطلاق نار من مسلحين مجهولين أمس في مدينة الزاوية.")).events
+    assert event.modality != "planned"
+    # Talks and visits are not events.
+    assert not extract(full_pipeline, story(
+        "وتأتي هذه التطورات في ظل تعثر المفاوضات بين الحكومة والحوثيين برعاية أممية.")).events
