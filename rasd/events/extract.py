@@ -205,8 +205,8 @@ class EventExtractor:
         current = [t for t in triggers if not self._framed(t)] or triggers
         booty = _within(cues["booty"], sentence)
         current = [t for t in current if not (
-            t.value == "Looting/property destruction"
-            and any(0 <= b.start - t.end <= 20 for b in booty))]
+            t.value == "Looting/property destruction" and t.key.startswith(("استول", "غنم"))
+            and any(0 <= b.start - t.end <= 20 for b in booty))]  # seized, not burnt
         if not current:
             return None  # equipment seized in a battle told elsewhere
         strong = [t for t in current if t.key not in self.lexicon.weak]
@@ -221,8 +221,8 @@ class EventExtractor:
                 "Air/drone strike", "Shelling/artillery/missile attack")]
             if struck:
                 sub = struck[0].value
-        if sub in TERRITORY_TYPES and all(self._attempted(t) for t in strong or current
-                                          if t.value == sub):
+        taking = [t for t in strong or current if t.value in TERRITORY_TYPES]
+        if sub in TERRITORY_TYPES and taking and all(self._attempted(t) for t in taking):
             sub = "Armed clash"  # "حاولوا استعادة المواقع": an assault that failed
         actors = [m for m in inside if m.kind == "actor"]
         parties = [m for m in actors
@@ -527,7 +527,9 @@ class EventExtractor:
         order = agents + others + targets
         first = order[0]
         event.actor1 = _party(first, self.actors)
-        second = next((m for m in order[1:] if m.ref != first.ref), None)
+        # «مليشيا الحوثي بالطيران المسير»: the drone force is the same side.
+        second = next((m for m in order[1:] if m.ref != first.ref
+                       and not self._one_side(str(first.ref), str(m.ref))), None)
         if second is not None:
             event.actor2 = _party(second, self.actors)
 
@@ -555,6 +557,18 @@ class EventExtractor:
             start, end = (crowd.start, crowd.end) if crowd else (trigger.start, trigger.end)
             first = Party(f"other:{name}", name, text[start:end], start, end)
         event.actor1, event.actor2 = first, second
+
+    def _one_side(self, a: str, b: str) -> bool:
+        """A force and its own branch (the Houthis and their drone force)."""
+        def ancestors(actor_id: str) -> set[str]:
+            seen: set[str] = set()
+            actor = self.actors.actors.get(actor_id)
+            while actor is not None and actor.parent and actor.parent not in seen:
+                seen.add(actor.parent)
+                actor = self.actors.actors.get(actor.parent)
+            return seen
+
+        return a in ancestors(b) or b in ancestors(a)
 
     def _territory_side(self, event: Event) -> None:
         """Who took ground decides the type: a state's forces regain territory,

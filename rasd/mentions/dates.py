@@ -290,6 +290,8 @@ class DateFinder:
                 start, end = m.span()
                 if any(start < e and s < end for s, e in taken):
                     continue
+                if name == "weekday" and text[max(0, start - 4) : start] == "سوق ":
+                    continue  # سوق الجمعة: a market, a quarter of Tripoli, not a Friday
                 taken.append((start, end))
                 try:
                     value = resolve(m, pub)
