@@ -227,7 +227,9 @@ class EventExtractor:
         actors = [m for m in inside if m.kind == "actor"]
         parties = [m for m in actors
                    if self.actors.actors[str(m.ref)].type not in SOURCE_TYPES]
-        groups = [m for m in inside if m.kind == "group"]
+        # «حي الأطباء»، «شارع الشهداء»: a group word inside a name is no one.
+        groups = [m for m in inside if m.kind == "group" and not self._in_name(
+            _Cue(m.start, m.end, "", ""))]
         quantities = [m for m in inside if m.kind == "quantity"]
         places = [m for m in inside if m.kind == "place"]
         casualties = [q for q in quantities if q.data.get("effect") in ("killed", "injured")
@@ -249,6 +251,8 @@ class EventExtractor:
         # «اغتال مسلحون مجهولون مختاراً»: armed men right after the verb did it.
         armed_targets = {str(g.ref) for g in groups if not (
             trigger.end <= g.start and len(text[trigger.end:g.start].split()) <= 1)} & {
+            "soldiers", "fighters", "security_personnel"}
+        armed_targets |= {str(q.data.get("counts")) for q in quantities} & {  # «قُتل شرطيان»
             "soldiers", "fighters", "security_personnel"}
         if sub == "Attack" and armed_targets and not event.victims:
             # Gunfire at soldiers at a front line is fighting, not violence against civilians.
