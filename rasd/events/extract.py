@@ -32,6 +32,7 @@ from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+_SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 _MAY = re.compile(r"(?<!\w)قد (?:[يت][^\W\d]{2,})")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|يكون|تكون)(?!\w)")
 RECALL = frozenset(match_key(w) for w in ("إلى الأذهان", "يستحضر", "تستحضر", "يذكر ب",
@@ -125,8 +126,10 @@ class EventExtractor:
             s.block < len(blocks) and blocks[s.block].kind == "headline", s.start))
         clauses = [c for s in ordered for c in self._clauses(text, s, cues, mentions)]
         counts = {c.key for c in cues["count"]}
+        # «ترتفع حصيلة العدوان منذ السابع من تشرين الأول إلى ...»: since when is a toll.
         updates = [s for s in clauses if _within(cues["update"], s) and _within(cues["count"], s)
-                   and not any(t.key not in counts for t in _within(cues["toll"], s))]
+                   and not any(t.key not in counts for t in _within(cues["toll"], s))
+                   and not _SINCE.search(text, s.start, s.end)]
         for sentence in clauses:
             if sentence in updates and any(e.evidence[0].start < sentence.start for e in events):
                 continue  # a later count of an incident already told: applied below
@@ -336,6 +339,8 @@ class EventExtractor:
             if not isinstance(value, int) or effect not in ("killed", "injured"):
                 continue
             field = "fatalities" if effect == "killed" else "injuries"
+            if getattr(target, f"{field}_qualifier") is None and field == "fatalities":
+                continue  # no count was told before: this one is about something else
             if (getattr(target, field) or -1) < value:
                 setattr(target, field, value)
                 setattr(target, f"{field}_qualifier", str(q.data.get("qualifier") or "exact"))
