@@ -893,6 +893,14 @@ def _absorb(into: Event, other: Event) -> None:
     into.evidence.extend(other.evidence)
 
 
+# Events whose own report rarely counts the dead: a count told with them in a
+# headline belongs to the killing beside them.
+_NO_TOLL = frozenset({"Sexual violence", "Abduction/forced disappearance", "Arrests",
+                      "Peaceful protest", "Agreement", "Headquarters or base established",
+                      "Change to group/activity", "Non-violent transfer of territory",
+                      "Looting/property destruction"})
+
+
 def merge_events(events: list[Event],
                  kin: Callable[[str, str], bool] | None = None) -> list[Event]:
     """One incident told in several sentences (headline, lead, detail) is one event.
@@ -913,9 +921,11 @@ def merge_events(events: list[Event],
             match.actor1 = event.actor1  # the movement the crowd was named as elsewhere
         if SPECIFICITY.index(event.sub_event_type) < SPECIFICITY.index(match.sub_event_type):
             match.sub_event_type, match.plover = event.sub_event_type, event.plover
-        for name in ("actor1", "actor2", "location", "event_date", "time_precision",
-                     "fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
-                     "arrested", "captured", "released", "displaced"):
+        names = ["actor1", "actor2", "location", "event_date", "time_precision",
+                 "arrested", "captured", "released", "displaced"]
+        if match.sub_event_type not in _NO_TOLL:  # «31 قتيلاً في هجوم ... وتوثيق اعتداءات»
+            names += ["fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier"]
+        for name in names:
             if getattr(match, name) is None and getattr(event, name) is not None:
                 setattr(match, name, getattr(event, name))
         match.victims = list(dict.fromkeys(match.victims + event.victims))
