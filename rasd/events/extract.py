@@ -190,6 +190,11 @@ class EventExtractor:
         hi = bisect_left(mentions, sentence.end, lo=lo, key=lambda m: m.start)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         triggers = [t for t in _within(cues["trigger"], sentence) if not self._in_name(t)]
+        # The longest phrase wins over a word inside it: «فجّر منازل» is demolition,
+        # not the «فجّر» of a bomb.
+        triggers = [t for t in triggers if not any(
+            o is not t and o.start <= t.start and t.end <= o.end and o.end - o.start >
+            t.end - t.start for o in triggers)]
         if not triggers:
             # «وثّقت الشبكة مقتل 46 مدنياً خلال الشهر»: a toll needs no incident word.
             return self._toll_sentence(text, sentence, sentences, blocks, mentions, inside,
@@ -274,7 +279,8 @@ class EventExtractor:
             _antecedent(mentions, sentence, sentences, blocks))
         self._crowd(event, groups, trigger, text)
         dates = [m for m in inside if m.kind == "date"
-                 and (recall is None or m.start > recall.end)]
+                 and (recall is None or m.start > recall.end)
+                 and (m.ref or m.rule != "grammar:clock")]  # «عند الساعة 11:15»: no day
         verbs = _within(cues["verb"], sentence)
         # «أعلن في بيان اليوم الثلاثاء أن قواتها استعادت صباح الاثنين»: a day right
         # after a verb of saying, before the event is told, dates the statement.
@@ -327,6 +333,11 @@ class EventExtractor:
         headline, first) takes the higher count; a count never goes down."""
         told = [e for e in events if e.event_type in VIOLENT_TYPES
                 and e.modality in ("reported", "claimed")]
+        # «ارتفاع حصيلة غارة عيترون إلى قتيلين»: the incident at the place it names.
+        named = {str(m.ref) for m in mentions if m.kind == "place"
+                 and sentence.start <= m.start < sentence.end}
+        there = [e for e in told if e.location and str(e.location.get("id")) in named]
+        told = there or told
         before = [e for e in told if min(ev.start for ev in e.evidence) < sentence.start]
         target = max(before, key=lambda e: min(ev.start for ev in e.evidence)) if before \
             else (told[0] if told else None)

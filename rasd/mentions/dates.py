@@ -51,6 +51,10 @@ def parse_published(value: str | None) -> date | None:
     return None
 
 
+_CLOCK = re.compile(r"(?:(?P<entry>(?:^|(?<=\n))[ \t]*)|(?<![\d:]))(?P<time>[0-2]?\d:[0-5]\d)"
+                    r"(?![\d:])")
+
+
 def _alt(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
@@ -279,6 +283,16 @@ class DateFinder:
                 out.append(self._mention(norm, start, end, "recent-period",
                                          DateValue(since, pub, "month" if week else "week")))
                 taken.append((start, end))
+        # Clock times are not figures. One opening a paragraph («09:05 - مسيّرة ...») is
+        # a live report's entry: today, the day of publication.
+        for m in _CLOCK.finditer(text):
+            start, end = m.span("time")
+            if any(start < e and s < end for s, e in taken):
+                continue
+            today = pub if m.group("entry") is not None else None
+            out.append(self._mention(norm, start, end, "clock",
+                                     DateValue(today, today, "day")))
+            taken.append((start, end))
         present = {m.group(1) for m in self.anchors.finditer(text)}
         has_digit = any(ch.isdigit() for ch in text)
         for name, regex, resolve in self.rules:
