@@ -169,7 +169,12 @@ class PlaceFinder:
                 admin1s[units.pop()] += 1
         # A name that is also a common word needs its country among those the
         # article's other places may be in.
-        possible = {places[i].country for f in found if not f.weak for i in f.ids}
+        # (countries of names that can only be in one country: المالكية is in Syria and
+        # in Lebanon, so it does not make تدمّر Palmyra in a report from Lebanon)
+        possible = {places[f.ids[0]].country for f in found if not f.weak
+                    and len({places[i].country for i in f.ids}) == 1} | {
+            c for c, n in countries.items() if n > 0} or {
+            places[i].country for f in found if not f.weak for i in f.ids}
         kept = [f for f in found if self._in_scope(f, countries) and (
             not f.weak or any(places[i].country in possible for i in f.ids))]
         return [self._resolve(norm, f, countries, admin1s) for f in kept]
