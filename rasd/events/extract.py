@@ -79,6 +79,7 @@ class EventExtractor:
         self._anaphoric = False
         self._refers_back = False
         self._dated = False
+        self._strong = False
         self.country_names = {str(c["iso"]): str(c["name"]) for c in
                               load_yaml("geo/countries.yaml").content["countries"]}
 
@@ -130,6 +131,11 @@ class EventExtractor:
         updates = [s for s in clauses if _within(cues["update"], s) and _within(cues["count"], s)
                    and not any(t.key not in counts for t in _within(cues["toll"], s))
                    and not _SINCE.search(text, s.start, s.end)]
+        # «انفجار أسطوانة غاز داخل مطعم»: when the article's first incident word is in
+        # another domain's sentence, a bare «الانفجار» later is that accident again.
+        lead = next((c for c in clauses if not self._is_headline(c, blocks) and (
+            _within(cues["trigger"], c) or _within(cues["other"], c))), None)
+        other_lead = lead is not None and bool(_within(cues["other"], lead))
         for sentence in clauses:
             if sentence in updates and any(e.evidence[0].start < sentence.start for e in events):
                 continue  # a later count of an incident already told: applied below
@@ -139,6 +145,8 @@ class EventExtractor:
                                    pub)
             if isinstance(found, list):
                 tolls.extend(found)
+            elif found is not None and other_lead and not self._strong:
+                continue
             elif found is not None:
                 earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
                            and (e.sub_event_type == found.sub_event_type or (
@@ -218,6 +226,7 @@ class EventExtractor:
         if not current:
             return None  # equipment seized in a battle told elsewhere
         strong = [t for t in current if t.key not in self.lexicon.weak]
+        self._strong = bool(strong)
         sub = _choose_type(strong or current, _within_all(refine, sentence))
         if sub == "Disrupted weapons use":
             # «نفذ العدو عدواناً جوياً ... وتصدت دفاعاتنا لبعض الصواريخ»: the strike told
@@ -414,6 +423,10 @@ class EventExtractor:
         """Whether one of the two words before the trigger sets a time frame."""
         words = self._words_before(trigger, 2)
         return any(w in self.lexicon.framing or w[1:] in self.lexicon.framing for w in words)
+
+    @staticmethod
+    def _is_headline(sentence: Sentence, blocks: Sequence[Block]) -> bool:
+        return sentence.block < len(blocks) and blocks[sentence.block].kind == "headline"
 
     def _may(self, sentence: Sentence) -> bool:
         """قد before a verb in the present («قد تمتد»، «قد يشن») says it may happen;
