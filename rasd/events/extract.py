@@ -26,6 +26,7 @@ from rasd.events.model import Event, Evidence, Party, Toll
 from rasd.events.notes import write_notes
 from rasd.mentions.actors import ActorLexicon
 from rasd.mentions.dates import parse_published
+from rasd.mentions.matcher import share_scan
 from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
@@ -76,6 +77,7 @@ class EventExtractor:
     def __init__(self, lexicon: EventLexicon, actors: ActorLexicon) -> None:
         self.lexicon = lexicon
         self.actors = actors
+        share_scan(lexicon.matchers())
         self._norm = normalize("")
         self._anaphoric = False
 

@@ -83,6 +83,10 @@ class NumberGrammar:
         self.counted: PhraseMatcher[str] = PhraseMatcher(
             (form, what) for what, forms in c["counted"].items() for form in forms)
 
+    def matchers(self) -> list[PhraseMatcher[str]]:
+        return [self.qualifiers, self.vague, self.duals, self.effects, self.no_casualties,
+                self.counted]
+
     def _word(self, text: str, first: bool) -> tuple[str, float] | None:
         entry = self.words.get(text)
         if entry is None and text.startswith("و") and (not first or len(text) > 3):
