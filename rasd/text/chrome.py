@@ -104,7 +104,10 @@ def split_lines(text: str, norm: NormalizedText | None = None) -> list[Line]:
             end = start + len(stripped)
             nstart, nend = norm.from_original(start, end)
             line_norm = norm.text[nstart:nend].strip()
-            words = sum(1 for w in line_norm.split() if any(ch.isalpha() for ch in w))
+            tokens = line_norm.split()
+            # Words with a letter in them; most are all letters.
+            odd = [w for w in tokens if not w.isalpha()]
+            words = len(tokens) - sum(1 for w in odd if not any(map(str.isalpha, w)))
             lines.append(Line(start, end, line_norm, words, blank))
             blank = False
         else:
@@ -122,11 +125,32 @@ def ends_sentence(norm: str) -> bool:
     return bool(stripped) and stripped[-1] in _FINAL_PUNCT
 
 
+def _first_rule(rules: tuple[ChromeRule, ...]
+                ) -> tuple[re.Pattern[str] | None, dict[int, ChromeRule]]:
+    """One regex whose match's ``lastindex`` (the outermost group, closed last)
+    keys the first of ``rules`` that matches a whole line."""
+    if not rules:
+        return None, {}
+    regex = re.compile("|".join(f"({r.regex.pattern})" for r in rules), re.IGNORECASE)
+    by_group: dict[int, ChromeRule] = {}
+    group = 1
+    for rule in rules:
+        by_group[group] = rule
+        group += 1 + rule.regex.groups
+    return regex, by_group
+
+
 class ChromeRemover:
     """Splits a crawled page's lines into article lines and removed chrome."""
 
     def __init__(self, patterns: ChromePatterns | None = None) -> None:
         self.patterns = patterns or ChromePatterns.load()
+        # All rules in one regex each for any line and for sentence-like lines
+        # (forced rules only): a regex alternation tries its branches in order,
+        # so the first branch that matches names the first rule that matches.
+        rules = self.patterns.rules
+        self._any = _first_rule(rules)
+        self._forced = _first_rule(tuple(r for r in rules if r.force))
 
     def is_paragraph(self, line: Line) -> bool:
         if line.norm.startswith("(") and line.norm.endswith(")"):
@@ -140,12 +164,12 @@ class ChromeRemover:
         core = self.patterns.decorations.sub("", line.norm)
         if not core:
             return None
-        for rule in self.patterns.rules:
-            if (rule.force or not paragraph) and (
-                rule.regex.fullmatch(core) or rule.regex.fullmatch(line.norm)
-            ):
-                return rule
-        return None
+        regex, rules = self._forced if paragraph else self._any
+        if regex is None:
+            return None
+        found = [m.lastindex or 0 for m in (regex.fullmatch(core), regex.fullmatch(line.norm))
+                 if m is not None]
+        return rules[min(found)] if found else None
 
     def _list_end(self, lines: list[Line], i: int, headline_first: bool = False) -> int:
         """Index after the list items that follow the header at ``i``."""
