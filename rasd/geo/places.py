@@ -13,7 +13,6 @@ place, 3 a governorate or larger.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,11 +69,14 @@ class PlaceFinder:
             proclitics=PLACE_PROCLITICS)
 
     def _word_before(self, text: str, start: int) -> tuple[str, int] | None:
-        m = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
-        if not m:
+        """The word before ``start`` (within 40 characters) when whitespace
+        separates them, and where it starts: ``(\\S+)\\s+$`` on that stretch."""
+        chunk = text[max(0, start - 40) : start]
+        body = chunk.rstrip()
+        if not body or len(body) == len(chunk):
             return None
-        word = m.group(1)
-        return word, start - len(m.group(0))
+        word = body.rsplit(None, 1)[-1]
+        return word, start - (len(chunk) - len(body)) - len(word)
 
     def _direction(self, text: str, end: int) -> tuple[str | None, int]:
         rest = text[end : end + 30]

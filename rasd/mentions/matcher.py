@@ -63,8 +63,8 @@ class Match(NamedTuple, Generic[T]):
 # What an automaton string stands for: the lexicon key, whether it is the key
 # with the article's alef elided (لتحالف for التحالف), and the key's values.
 _Entry = tuple[str, bool, tuple[Any, ...]]
-# A raw hit: the index of its last character, then its entry.
-_Hit = tuple[int, str, bool, tuple[Any, ...]]
+# A raw hit: the index of its last character, and its entry.
+_Hit = tuple[int, _Entry]
 
 
 class SharedScan:
@@ -97,8 +97,8 @@ class SharedScan:
             found: list[list[_Hit]] = [[] for _ in range(self._members)]
             if not self._empty:
                 for end, entries in self._automaton.iter(text):
-                    for member, (key, elided, values) in entries:
-                        found[member].append((end, key, elided, values))
+                    for member, entry in entries:
+                        found[member].append((end, entry))
             last = self._last = (text, found)
         return last[1][slot]
 
@@ -155,15 +155,17 @@ class PhraseMatcher(Generic[T]):
         found: list[tuple[int, int, int, str, str, tuple[T, ...]]] = []
         length = len(text)
         proclitics, enclitics, max_prefix = self.proclitics, self.enclitics, self._max_prefix
-        for last, key, elided, values in self.scan.hits(text, self.slot):
+        for last, (key, elided, values) in self.scan.hits(text, self.slot):
             end = last + 1
             start = end - (len(key) - 1 if elided else len(key))
-            if end < length and is_word_char(text[end]):
+            if end < length and ((ch := text[end]).isalnum() or ch == "_"):
                 tail = _WORD_CHARS.match(text, end)
                 if tail is None or tail.group() not in enclitics:
                     continue
+            # Back to the start of the word (is_word_char, inlined: this runs for
+            # every hit of every lexicon).
             word_start = start
-            while word_start > 0 and is_word_char(text[word_start - 1]):
+            while word_start > 0 and ((ch := text[word_start - 1]).isalnum() or ch == "_"):
                 word_start -= 1
                 if start - word_start > max_prefix:
                     break  # longer than any proclitic: inside a word
