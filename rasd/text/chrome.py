@@ -140,6 +140,12 @@ def _first_rule(rules: tuple[ChromeRule, ...]
     return regex, by_group
 
 
+def _edge_class(decorations: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``C*`` when ``decorations`` is ``^C*|C*$`` for one character class C."""
+    found = re.fullmatch(r"\^(\[[^\[\]]*\]\*)\|\1\$", decorations.pattern)
+    return re.compile(found.group(1), decorations.flags) if found else None
+
+
 class ChromeRemover:
     """Splits a crawled page's lines into article lines and removed chrome."""
 
@@ -151,6 +157,23 @@ class ChromeRemover:
         rules = self.patterns.rules
         self._any = _first_rule(rules)
         self._forced = _first_rule(tuple(r for r in rules if r.force))
+        self._edge = _edge_class(self.patterns.decorations)
+
+    def strip_decorations(self, norm: str) -> str:
+        """``norm`` without the decorations at either end (``^D|D$`` removed).
+
+        For the usual D, one character class repeated, that is the longest run
+        of it at the start and at the end: matched forwards and on the reversed
+        line rather than by a trailing pattern tried at every position.
+        """
+        if self._edge is None or norm.endswith("\n"):  # $ also matches before a final \n
+            return self.patterns.decorations.sub("", norm)
+        start = self._edge.match(norm)
+        end = self._edge.match(norm[::-1])
+        if start is None or end is None:
+            return self.patterns.decorations.sub("", norm)
+        return norm[start.end() : len(norm) - end.end()] if start.end() + end.end() < len(norm) \
+            else ""
 
     def is_paragraph(self, line: Line) -> bool:
         if line.norm.startswith("(") and line.norm.endswith(")"):
@@ -161,7 +184,7 @@ class ChromeRemover:
 
     def match(self, line: Line) -> ChromeRule | None:
         paragraph = self.is_paragraph(line)
-        core = self.patterns.decorations.sub("", line.norm)
+        core = self.strip_decorations(line.norm)
         if not core:
             return None
         regex, rules = self._forced if paragraph else self._any
