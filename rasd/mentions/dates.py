@@ -68,20 +68,34 @@ def _starts(text: str, pos: int) -> bool:
     return text[pos - 1] in _PROCLITIC_LETTERS and (pos == 1 or not is_word_char(text[pos - 2]))
 
 
-def _bounded(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _bounded(regex: re.Pattern[str], text: str,
+             entry: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
     """``finditer`` of the rule with its start condition (``_starts``) tested
     here: as a regex lookbehind it is tried at every position and makes the
-    search several times slower than the rule's own literal words do."""
+    search several times slower than the rule's own literal words do.
+
+    ``entry`` matches wherever the rule can start (the words it may open
+    with), for rules whose optional opening keeps the regex engine from
+    skipping ahead: the rule is then tried only where ``entry`` matches.
+    """
     pos = 0
     while True:
-        match = regex.search(text, pos)
-        if match is None:
-            return
-        if _starts(text, match.start()):
+        if entry is None:
+            match = regex.search(text, pos)
+            if match is None:
+                return
+            start = match.start()
+        else:
+            hit = entry.search(text, pos)
+            if hit is None:
+                return
+            start = hit.start()
+            match = regex.match(text, start) if _starts(text, start) else None
+        if match is not None and _starts(text, start):
             yield match
             pos = match.end()
         else:
-            pos = match.start() + 1
+            pos = start + 1
 
 
 def _month_end(year: int, month: int) -> date:
@@ -112,6 +126,17 @@ class DateFinder:
         e = r"(?![\w])"
         P = re.compile
         self._gates(past, current)
+        # Where a rule that opens with optional words can start: one of the
+        # words it may open with (``_bounded`` tries the rule only there).
+        days = r"يوم|صباح|مساء|فجر|ظهر|ليل|ليله|عصر"
+        self.entries: dict[str, re.Pattern[str]] = {
+            "dmy-name": P(rf"يوم|{wday}|\d"),
+            "month-year": P(rf"{parts}|شهر|{month}"),
+            "month-relative": P(rf"{parts}|شهر"),
+            "year": P(rf"{parts}|عام|العام|سنه|السنه"),
+            "period-relative": P(rf"{parts}|الاسبوع|الشهر|العام|السنه"),
+            "weekday": P(rf"{days}|{wday}"),
+        }
         self.rules: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], date | None],
                                                               DateValue]]] = [
             ("hijri", P(rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{hmonth})"
@@ -303,7 +328,7 @@ class DateFinder:
             if needs is not None and not (needs & present) and not (
                     "digit" in needs and has_digit):
                 continue  # nothing in the text this rule could start from
-            for m in _bounded(regex, text):
+            for m in _bounded(regex, text, self.entries.get(name)):
                 start, end = m.span()
                 if any(start < e and s < end for s, e in taken):
                     continue
