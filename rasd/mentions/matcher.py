@@ -77,25 +77,31 @@ class SharedScan:
     """
 
     def __init__(self, members: Sequence[PhraseMatcher[Any]]) -> None:
-        combined: dict[str, list[tuple[int, _Entry]]] = {}
-        for slot, member in enumerate(members):
-            for string, entry in member.entries.items():
-                combined.setdefault(string, []).append((slot, entry))
-        self._members = len(members)
-        self._automaton = ahocorasick.Automaton()
-        for string, entries in combined.items():
-            self._automaton.add_word(string, tuple(entries))
-        self._empty = not combined
-        if combined:
-            self._automaton.make_automaton()
+        self._entries = [member.entries for member in members]
+        # Built on first use: matchers are regrouped as stages are put together.
+        self._automaton: Any = None
         self._last: tuple[str, list[list[_Hit]]] | None = None
+
+    def _build(self) -> Any:
+        combined: dict[str, list[tuple[int, _Entry]]] = {}
+        for slot, entries in enumerate(self._entries):
+            for string, entry in entries.items():
+                combined.setdefault(string, []).append((slot, entry))
+        automaton = ahocorasick.Automaton()
+        for string, found in combined.items():
+            automaton.add_word(string, tuple(found))
+        if combined:
+            automaton.make_automaton()
+        return automaton
 
     def hits(self, text: str, slot: int) -> list[_Hit]:
         """The raw hits of member ``slot`` in ``text``, in the automaton's order."""
         last = self._last  # read once: another thread may replace it
         if last is None or last[0] is not text:
-            found: list[list[_Hit]] = [[] for _ in range(self._members)]
-            if not self._empty:
+            if self._automaton is None:
+                self._automaton = self._build()
+            found: list[list[_Hit]] = [[] for _ in self._entries]
+            if len(self._automaton):
                 for end, entries in self._automaton.iter(text):
                     for member, entry in entries:
                         found[member].append((end, entry))
