@@ -341,12 +341,13 @@ def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> Normal
     return NormalizedText(original, "".join(out), tuple(starts), tuple(ends))
 
 
-_MARKS = frozenset(_DIACRITICS | _INVISIBLE | {_TATWEEL})
+# Diacritics, tatweel and invisible marks: what ``extend_over_marks`` steps over.
+MARKS = frozenset(_DIACRITICS | _INVISIBLE | {_TATWEEL})
 
 
 def extend_over_marks(original: str, end: int) -> int:
     """Move ``end`` past diacritics and tatweel that belong to the word before it."""
-    while end < len(original) and original[end] in _MARKS:
+    while end < len(original) and original[end] in MARKS:
         end += 1
     return end
 

@@ -20,7 +20,8 @@ _CLOSERS = frozenset("»”›\"')]")
 # as a stray mark, not as a quotation, so one typo cannot glue a paragraph.
 _MAX_QUOTE = 600
 # The characters a split can start from; the scan jumps from one to the next.
-_MARKS = re.compile("[" + re.escape("".join(sorted(_ENDERS | set(_OPEN_QUOTES) | {'"'}))) + "]")
+_STOPS_AND_QUOTES = re.compile(
+    "[" + re.escape("".join(sorted(_ENDERS | set(_OPEN_QUOTES) | {'"'}))) + "]")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def _split_span(text: str, start: int, end: int, block: int) -> list[Sentence]:
     sent_start = start
     i = start
     while i < end:
-        mark = _MARKS.search(text, i, end)
+        mark = _STOPS_AND_QUOTES.search(text, i, end)
         if mark is None:
             break
         i = mark.start()
