@@ -241,7 +241,9 @@ class QuantityFinder:
             # End the window on a word boundary so no word is cut.
             while end < len(text) and not text[end].isspace():
                 end += 1
-            out += [Tok(start + t.start, start + t.end, t.text) for t in tokens(text[start:end])]
+            # The token pattern has no lookaround: matching within [start, end) of the
+            # text is matching the slice, with offsets already in the text.
+            out += [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
         return out
 
     def find(self, norm: NormalizedText, skip: Sequence[tuple[int, int]] = (),
