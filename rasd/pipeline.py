@@ -17,6 +17,7 @@ from rasd.arabic.tokens import Token, Tokenizer
 from rasd.errors import RasdError, StageError
 from rasd.events.extract import EventExtractor, Extraction
 from rasd.mentions import MentionFinder
+from rasd.mentions.matcher import share_scan
 from rasd.mentions.model import Mention
 from rasd.text import MainTextExtractor
 from rasd.text.model import Article
@@ -134,6 +135,8 @@ class Pipeline:
         if mentions is not None:
             components.append(("mentions", mentions_component(mentions)))
             if events is not None:
+                # Both stages match lexicons on the same matching form: one scan for all.
+                share_scan([*mentions.matchers(), *events.lexicon.matchers()])
                 components.append(("events", events_component(events)))
         return cls(components)
 

@@ -13,8 +13,10 @@ contract every later stage relies on.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,51 +146,172 @@ def _expand(ch: str, table: dict[str, str], config: NormalizeConfig) -> str:
     return ch
 
 
+def _is_space(ch: str, rep: str | None) -> bool:
+    """Whether ``ch`` belongs to a whitespace run when spaces are collapsed."""
+    return ch.isspace() or ch == "\u00a0" or rep == " "
+
+
+# Code points ``_expand`` rewrites: presentation forms, and Latin when casefolded.
+_EXPANDED = (range(0xFB50, 0xFE00), range(0xFE70, 0xFEFD))
+_LATIN = (range(ord("A"), ord("Z") + 1), range(0xC0, 0x250))
+
+
+# What ``str.isspace`` (and the regex ``\\s``) calls whitespace, bar the space itself.
+_WHITESPACE = frozenset(c for c in map(chr, range(sys.maxunicode + 1))
+                        if c.isspace() and c != " ")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How ``normalize`` treats each character under one configuration.
+
+    Most characters map to exactly one character (copied, or replaced one
+    for one: أ → ا, ة → ه); those keep their offsets, so a run of them is
+    copied in one piece after a length-preserving translation. Only the
+    ``special`` ones (deleted, expanded, whitespace to collapse) are walked
+    one by one.
+    """
+
+    special: re.Pattern[str]
+    # One-for-one replacements applied with ``str.replace``; no target is a key.
+    pairs: tuple[tuple[str, str], ...]
+    # The rarer one-for-one replacements (Latin, presentation forms), by regex.
+    rare: re.Pattern[str] | None
+    rare_map: dict[str, str]
+
+    def translate(self, text: str) -> str:
+        """``text`` with every one-for-one replacement made; same length."""
+        for key, rep in self.pairs:
+            if key in text:
+                text = text.replace(key, rep)
+        if self.rare is not None and self.rare.search(text):
+            rare_map = self.rare_map
+            text = self.rare.sub(lambda m: rare_map[m.group()], text)
+        return text
+
+
+def _char_class(chars: set[str]) -> str:
+    """A regex class body for ``chars`` written as ranges: a class listing
+    hundreds of single characters is tested one by one and is slow."""
+    codes = sorted(map(ord, chars))
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "".join(parts)
+
+
 @lru_cache(maxsize=8)
-def _special(config: NormalizeConfig) -> re.Pattern[str]:
-    """Characters that are not copied as they are; everything else is a fast copy."""
-    keys = "".join(sorted(_table(config)))
-    extra = "\uFB50-\uFDFF\uFE70-\uFEFC"
-    if config.casefold_latin:
-        extra += "A-Z\u00C0-\u024F"
-    pattern = f"[{re.escape(keys)}{extra}]+"
+def _plan(config: NormalizeConfig) -> _Plan:
+    table = _table(config)
+    special: set[str] = set()
+    pairs: dict[str, str] = {}
+    for ch, rep in table.items():
+        if len(rep) != 1 or (config.collapse_space and _is_space(ch, rep)):
+            special.add(ch)
+        elif rep != ch:
+            pairs[ch] = rep
+    rare_map: dict[str, str] = {}
+    for block in _EXPANDED + (_LATIN if config.casefold_latin else ()):
+        for code in block:
+            ch = chr(code)
+            if ch in table:
+                continue
+            rep = _expand(ch, table, config)
+            if len(rep) != 1 or (config.collapse_space and _is_space(ch, None)):
+                special.add(ch)
+            elif rep != ch:
+                rare_map[ch] = rep
+    if any(rep in pairs or rep in rare_map for rep in (*pairs.values(), *rare_map.values())):
+        raise ValueError("a replacement is itself replaced; str.replace order would matter")
     if config.collapse_space:
-        # Single spaces are copied; other whitespace and runs are collapsed.
-        pattern += "|[^\\S ]+|  +"
-    return re.compile(pattern)
+        # Single spaces are copied; other whitespace is collapsed, and so are
+        # runs of spaces (found apart, by ``_space_runs``: an alternative in
+        # this pattern would halve its speed).
+        special |= _WHITESPACE
+    pattern = f"[{_char_class(special)}]+"
+    rare = f"[{_char_class(set(rare_map))}]" if rare_map else None
+    return _Plan(re.compile(pattern), tuple(pairs.items()),
+                 re.compile(rare) if rare else None, rare_map)
 
 
-def _copy(original: str, a: int, b: int, out: list[str], starts: list[int], ends: list[int],
-          last_space: bool) -> bool:
-    """Copy ``original[a:b]`` unchanged; a leading space joins a run before it."""
+# Offsets as shared int objects: most of an offset map is runs of consecutive
+# positions, and slicing this list is cheaper than making the ints anew.
+_POSITIONS: list[int] = []
+_MAX_SHARED = 1 << 17
+
+
+def _positions(a: int, b: int) -> list[int] | range:
+    """The positions ``a`` to ``b - 1``."""
+    if b > len(_POSITIONS):
+        if b > _MAX_SHARED:
+            return range(a, b)
+        _POSITIONS.extend(range(len(_POSITIONS), min(_MAX_SHARED, 2 * b)))
+    return _POSITIONS[a:b]
+
+
+def _copy(original: str, mapped: str, a: int, b: int, out: list[str], starts: list[int],
+          ends: list[int], last_space: bool) -> bool:
+    """Copy ``mapped[a:b]`` (``original[a:b]`` translated one for one); a leading
+    space joins a run before it."""
     if original[a] == " " and (last_space or not starts):
         if last_space:
             ends[-1] = a + 1
         a += 1
         if a == b:
             return last_space
-    out.append(original[a:b])
-    starts.extend(range(a, b))
-    ends.extend(range(a + 1, b + 1))
+    out.append(mapped[a:b])
+    starts.extend(_positions(a, b))
+    ends.extend(_positions(a + 1, b + 1))
     return original[b - 1] == " "
+
+
+def _space_runs(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """Runs of two or more spaces in ``text[a:b]``."""
+    run = text.find("  ", a, b)
+    while run >= 0:
+        end = run + 2
+        while end < b and text[end] == " ":
+            end += 1
+        yield run, end
+        run = text.find("  ", end, b)
+
+
+def _segments(text: str, plan: _Plan, collapse_space: bool) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` to walk character by character, in order."""
+    pos = 0
+    for match in plan.special.finditer(text):
+        start, end = match.span()
+        if collapse_space and start > pos:
+            yield from _space_runs(text, pos, start)
+        yield start, end
+        pos = end
+    if collapse_space:
+        yield from _space_runs(text, pos, len(text))
 
 
 def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> NormalizedText:
     """Return the matching form of ``original`` with its offset map."""
     table = _table(config)
+    plan = _plan(config)
+    mapped = plan.translate(original)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     last_space = False  # the last piece out is a collapsed whitespace run
     pos = 0
-    for match in _special(config).finditer(original):
-        seg_start, seg_end = match.span()
+    for seg_start, seg_end in _segments(original, plan, config.collapse_space):
         if seg_start > pos:
-            last_space = _copy(original, pos, seg_start, out, starts, ends, last_space)
+            last_space = _copy(original, mapped, pos, seg_start, out, starts, ends, last_space)
         for i in range(seg_start, seg_end):
             ch = original[i]
             rep = table.get(ch)
-            if config.collapse_space and (ch.isspace() or ch == "\u00a0" or rep == " "):
+            if config.collapse_space and _is_space(ch, rep):
                 newline = ch in "\n\r\u2028\u2029"
                 if last_space:
                     ends[-1] = i + 1
@@ -210,7 +333,7 @@ def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> Normal
             last_space = False
         pos = seg_end
     if pos < len(original):
-        last_space = _copy(original, pos, len(original), out, starts, ends, last_space)
+        last_space = _copy(original, mapped, pos, len(original), out, starts, ends, last_space)
     if last_space and config.collapse_space:
         out[-1] = out[-1][:-1]
         starts.pop()
@@ -218,12 +341,13 @@ def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> Normal
     return NormalizedText(original, "".join(out), tuple(starts), tuple(ends))
 
 
-_MARKS = frozenset(_DIACRITICS | _INVISIBLE | {_TATWEEL})
+# Diacritics, tatweel and invisible marks: what ``extend_over_marks`` steps over.
+MARKS = frozenset(_DIACRITICS | _INVISIBLE | {_TATWEEL})
 
 
 def extend_over_marks(original: str, end: int) -> int:
     """Move ``end`` past diacritics and tatweel that belong to the word before it."""
-    while end < len(original) and original[end] in _MARKS:
+    while end < len(original) and original[end] in MARKS:
         end += 1
     return end
 

@@ -9,6 +9,7 @@ so splitting works per block.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +19,9 @@ _CLOSERS = frozenset("»”›\"')]")
 # An opening quote that does not close within this many characters is taken
 # as a stray mark, not as a quotation, so one typo cannot glue a paragraph.
 _MAX_QUOTE = 600
+# The characters a split can start from; the scan jumps from one to the next.
+_STOPS_AND_QUOTES = re.compile(
+    "[" + re.escape("".join(sorted(_ENDERS | set(_OPEN_QUOTES) | {'"'}))) + "]")
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,10 @@ def _split_span(text: str, start: int, end: int, block: int) -> list[Sentence]:
     sent_start = start
     i = start
     while i < end:
+        mark = _STOPS_AND_QUOTES.search(text, i, end)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if ch in _OPEN_QUOTES or ch == '"':
             close = _quote_end(text, i, end)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from rasd.arabic.normalize import NormalizedText, extend_over_marks, normalize_key
+from rasd.arabic.normalize import MARKS, NormalizedText, extend_over_marks, normalize_key
 from rasd.data import load_wordlist
 
 _WORD = re.compile(r"[\u0621-\u064A\u066E-\u06D3]+|[A-Za-z\u00C0-\u024F]+|\d+(?:[.,]\d+)*|\S")
@@ -119,29 +119,25 @@ class Tokenizer:
 
     def __call__(self, norm: NormalizedText) -> list[Token]:
         tokens: list[Token] = []
+        original, starts, ends = norm.original, norm.starts, norm.ends
+        size = len(original)
+        plain: dict[str, tuple[str, str, str, tuple[tuple[str, str], ...]]] = {}
         for match in _WORD.finditer(norm.text):
             nstart, nend = match.span()
             word = match.group()
-            ostart = norm.starts[nstart]
-            oend = extend_over_marks(norm.original, norm.ends[nend - 1])
-            if word[0].isalpha() and not word.isascii():
-                prefix, stem, splits = self.analyse(word)
-            else:
-                prefix, stem, splits = "", word, (("", word),)
-            stem_nstart = nstart + len(prefix)
-            stem_start = norm.starts[stem_nstart] if prefix else ostart
-            tokens.append(
-                Token(
-                    start=ostart,
-                    end=oend,
-                    norm_start=nstart,
-                    norm_end=nend,
-                    text=word,
-                    prefix=prefix,
-                    stem=stem,
-                    base=_strip_article(stem),
-                    stem_start=stem_start,
-                    candidates=splits,
-                )
-            )
+            ostart = starts[nstart]
+            oend = ends[nend - 1]
+            if oend < size and original[oend] in MARKS:
+                oend = extend_over_marks(original, oend)
+            analysis = plain.get(word)
+            if analysis is None:
+                if word[0].isalpha() and not word.isascii():
+                    prefix, stem, splits = self.analyse(word)
+                else:
+                    prefix, stem, splits = "", word, (("", word),)
+                analysis = plain[word] = (prefix, stem, _strip_article(stem), splits)
+            prefix, stem, base, splits = analysis
+            stem_start = starts[nstart + len(prefix)] if prefix else ostart
+            tokens.append(Token(ostart, oend, nstart, nend, word, prefix, stem, base, stem_start,
+                                splits))
         return tokens

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
+from operator import attrgetter
 
 from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
 from rasd.arabic.segment import Sentence
@@ -27,7 +28,7 @@ from rasd.events.model import Event, Evidence, Party, Toll
 from rasd.events.notes import write_notes
 from rasd.mentions.actors import ActorLexicon
 from rasd.mentions.dates import parse_published
-from rasd.mentions.matcher import match_key
+from rasd.mentions.matcher import match_key, share_scan
 from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
@@ -75,6 +76,7 @@ class EventExtractor:
     def __init__(self, lexicon: EventLexicon, actors: ActorLexicon) -> None:
         self.lexicon = lexicon
         self.actors = actors
+        share_scan(lexicon.matchers())
         self._norm = normalize("")
         self._anaphoric = False
         self._refers_back = False
@@ -194,9 +196,8 @@ class EventExtractor:
                   blocks: Sequence[Block], mentions: Sequence[Mention],
                   cues: dict[str, list[_Cue]], refine: dict[str, list[_Cue]],
                   pub: date | None) -> Event | list[Toll] | None:
-        lo = bisect_left(mentions, sentence.start, key=lambda m: m.start)
-        hi = bisect_left(mentions, sentence.end, lo=lo, key=lambda m: m.start)
-        inside = [m for m in mentions[lo:hi] if m.end <= sentence.end]
+        inside = [m for m in _starting_in(mentions, sentence.start, sentence.end)
+                  if m.end <= sentence.end]
         triggers = [t for t in _within(cues["trigger"], sentence) if not self._in_name(t)]
         # The longest phrase wins over a word inside it: «فجّر منازل» is demolition,
         # not the «فجّر» of a bomb.
@@ -374,9 +375,11 @@ class EventExtractor:
         وقصف على دارة عزة" splits where a new trigger, joined by و, comes with a
         place of its own after a first trigger that had one."""
         triggers = _within(cues["trigger"], sentence)
-        places = [m for m in mentions if m.kind == "place"
-                  and sentence.start <= m.start < sentence.end]
-        if len(triggers) < 2 or len(places) < 2:
+        if len(triggers) < 2:
+            return [sentence]
+        places = [m for m in _starting_in(mentions, sentence.start, sentence.end)
+                  if m.kind == "place"]
+        if len(places) < 2:
             return [sentence]
         cuts = []
         start = sentence.start
@@ -658,8 +661,8 @@ class EventExtractor:
                 out.append({"kind": "category", "id": cat.value,
                             "text": text[cat.start:cat.end], "start": cat.start,
                             "end": cat.end})
-        for m in mentions:
-            if m.kind != "actor" or not (scope.start <= m.start < scope.end):
+        for m in _starting_in(mentions, scope.start, scope.end):
+            if m.kind != "actor":
                 continue
             actor = self.actors.actors[str(m.ref)]
             # "أعلنت قسد", "بحسب المرصد", "المتحدث باسم الجيش": the actor speaks.
@@ -754,8 +757,8 @@ class EventExtractor:
 
 def _within(cues: list[_Cue], s: Sentence) -> list[_Cue]:
     """Cues starting inside the sentence; ``cues`` are sorted by start."""
-    lo = bisect_left(cues, s.start, key=lambda c: c.start)
-    hi = bisect_left(cues, s.end, lo=lo, key=lambda c: c.start)
+    lo = bisect_left(cues, s.start, key=_start)
+    hi = bisect_left(cues, s.end, lo=lo, key=_start)
     return cues[lo:hi]
 
 
@@ -781,17 +784,22 @@ def _party(m: Mention, actors: ActorLexicon) -> Party:
 
 
 def _scopes(sentence: Sentence, sentences: Sequence[Sentence],
-            blocks: Sequence[Block]) -> list[Sentence]:
-    """The sentence, then its paragraph's other sentences; for the headline, the lead."""
+            blocks: Sequence[Block]) -> Iterator[Sentence]:
+    """The sentence, then its paragraph's other sentences; for the headline, the lead.
+
+    Made as they are asked for: the search usually stops at the first."""
+    yield sentence
+    seen = {id(sentence)}
     same_block = [s for s in sentences if s.block == sentence.block and s is not sentence]
-    scopes = [sentence, *same_block]
+    yield from same_block
+    seen.update(id(s) for s in same_block)
     if sentence.block < len(blocks) and blocks[sentence.block].kind == "headline":
         lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
-        scopes += [s for s in sentences if s.block == lead]
+        lead_sentences = [s for s in sentences if s.block == lead]
+        yield from lead_sentences
+        seen.update(id(s) for s in lead_sentences)
     # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead).
-    seen = {id(s) for s in scopes}
-    scopes += [s for s in sentences if id(s) not in seen]
-    return scopes
+    yield from (s for s in sentences if id(s) not in seen)
 
 
 def _context(mentions: Sequence[Mention], kind: str, sentence: Sentence,
@@ -799,13 +807,13 @@ def _context(mentions: Sequence[Mention], kind: str, sentence: Sentence,
     """Mentions of ``kind`` in the sentence's paragraph, else in the headline."""
     block = blocks[sentence.block] if sentence.block < len(blocks) else None
     if block is not None:
-        found = [m for m in mentions if m.kind == kind and block.start <= m.start < block.end]
+        found = [m for m in _starting_in(mentions, block.start, block.end) if m.kind == kind]
         if found:
             return found
     headline = next((b for b in blocks if b.kind == "headline"), None)
     if headline is not None:
-        return [m for m in mentions if m.kind == kind and headline.start <= m.start <
-                headline.end]
+        return [m for m in _starting_in(mentions, headline.start, headline.end)
+                if m.kind == kind]
     return []
 
 
@@ -824,6 +832,17 @@ def _antecedent(mentions: Sequence[Mention], sentence: Sentence,
     last = max(before, key=lambda m: m.start)
     home = next((s for s in sentences if s.start <= last.start < s.end), None)
     return [m for m in before if home.start <= m.start < home.end] if home else [last]
+
+
+def _starting_in(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions that start in ``[start, end)``; ``mentions`` are sorted by start."""
+    lo = bisect_left(mentions, start, key=_start)
+    return mentions[lo : bisect_left(mentions, end, lo=lo, key=_start)]
+
+
+# A C-level key for bisecting spans by their start: a Python function as key
+# costs more than the search itself.
+_start = attrgetter("start")
 
 
 def _first(mentions: Sequence[Mention], kind: str) -> Mention | None:

@@ -49,6 +49,12 @@ class EventLexicon:
     anaphors: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
 
+    def matchers(self) -> list[PhraseMatcher[str]]:
+        """Every phrase matcher of the lexicon, for ``share_scan``."""
+        fields = (self.triggers, self.modality, self.attribution_verbs, self.source_categories,
+                  self.toll_cues, self.speakers, self.booty, self.similar, self.not_conflict)
+        return [*fields, *self.refine.values()]
+
     @classmethod
     def load(cls, folder: Path | None = None) -> EventLexicon:
         types = load_yaml(folder / "types.yaml" if folder else "events/types.yaml")

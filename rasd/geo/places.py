@@ -34,6 +34,11 @@ _CUED_LOCALITIES = {"neighbourhood": ("neighbourhood",), "populated": ("camp",),
                     "district": ("district",), "facility": ("landmark",)}
 
 
+# A word after a generic head (عين، تل) that is not a preposition or direction:
+# the head opens a longer name («مخيم عين الحلوة»).
+_NAME_GOES_ON = re.compile(r" (?!(?:في|من|على|الى|عن|قرب|شمال|جنوب|شرق|غرب)\b)[^\W\d]")
+
+
 @dataclass(frozen=True)
 class Cues:
     types: dict[str, str]  # cue word (matching form) → expected kind
@@ -79,11 +84,14 @@ class PlaceFinder:
             proclitics=PLACE_PROCLITICS)
 
     def _word_before(self, text: str, start: int) -> tuple[str, int] | None:
-        m = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
-        if not m:
+        """The word before ``start`` (within 40 characters) when whitespace
+        separates them, and where it starts: ``(\\S+)\\s+$`` on that stretch."""
+        chunk = text[max(0, start - 40) : start]
+        body = chunk.rstrip()
+        if not body or len(body) == len(chunk):
             return None
-        word = m.group(1)
-        return word, start - len(m.group(0))
+        word = body.rsplit(None, 1)[-1]
+        return word, start - (len(chunk) - len(body)) - len(word)
 
     def _direction(self, text: str, end: int) -> tuple[str | None, int]:
         rest = text[end : end + 30]
@@ -105,9 +113,7 @@ class PlaceFinder:
             countries_only = all(self.gazetteer.places[i].feature == "country" for i in m.values)
             if not countries_only and any(ostart < e and s < oend for s, e in taken):
                 continue  # part of an actor's name (مجلس دير الزور العسكري)
-            if m.key in self.not_places and re.match(r" (?!(?:في|من|على|الى|عن|قرب|شمال|"
-                                                      r"جنوب|شرق|غرب)\b)[^\W\d]",
-                                                      text[m.end : m.end + 3]):
+            if m.key in self.not_places and _NAME_GOES_ON.match(text, m.end):
                 continue  # «مخيم عين الحلوة»: عين heads a longer name we do not know
             before = self._word_before(text, m.word_start)
             cue = cue_start = None

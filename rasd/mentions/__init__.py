@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
 from rasd.mentions.actors import Actor, ActorLexicon
 from rasd.mentions.dates import DateFinder, parse_published
 from rasd.mentions.groups import GroupLexicon
+from rasd.mentions.matcher import PhraseMatcher, share_scan
 from rasd.mentions.model import Mention
 from rasd.mentions.quantities import QuantityFinder
 
@@ -36,6 +37,16 @@ class MentionFinder:
     dates: DateFinder
     quantities: QuantityFinder
     places: PlaceFinder | None = None  # optional: loading the gazetteer is the slow part
+
+    def __post_init__(self) -> None:
+        share_scan(self.matchers())
+
+    def matchers(self) -> list[PhraseMatcher[Any]]:
+        """Every phrase matcher the finders use; they scan a text in one pass."""
+        out = [*self.actors.matchers(), self.groups.matcher, *self.quantities.grammar.matchers()]
+        if self.places is not None:
+            out.append(self.places.matcher)
+        return out
 
     @classmethod
     def load(cls, with_places: bool = True) -> MentionFinder:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rasd.arabic.normalize import NormalizedText
 from rasd.data import DataFile, data_path, load_yaml
@@ -121,6 +121,9 @@ class ActorLexicon:
         for actor in self.actors.values():
             for term in actor.generic:
                 self._generic_owners.setdefault(match_key(term), []).append(actor.id)
+
+    def matchers(self) -> list[PhraseMatcher[Any]]:
+        return [self.matcher, self.generic_matcher, self.adjectives]
 
     @classmethod
     def load(cls, folder: Path | None = None, generic: Path | None = None) -> ActorLexicon:

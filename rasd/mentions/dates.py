@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -23,7 +23,7 @@ from hijridate import Gregorian, Hijri
 
 from rasd.arabic.normalize import NormalizedText, extend_over_marks
 from rasd.data import load_yaml
-from rasd.mentions.matcher import match_key
+from rasd.mentions.matcher import is_word_char, match_key
 from rasd.mentions.model import Mention
 from rasd.mentions.quantities import NumberGrammar, tokens
 
@@ -59,6 +59,49 @@ def _alt(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
+# ``\w``: a letter, digit or underscore, as ``str.isalnum`` sees letters and digits.
+_WORD = re.compile(r"\w+")
+_PROCLITIC_LETTERS = "وفبل"
+
+
+def _starts(text: str, pos: int) -> bool:
+    r"""Whether ``pos`` is at a word boundary or right after a proclitic letter
+    that opens a word: ``(?:(?<!\w)|(?<=(?<!\w)[وفبل]))``."""
+    if pos == 0 or not is_word_char(text[pos - 1]):
+        return True
+    return text[pos - 1] in _PROCLITIC_LETTERS and (pos == 1 or not is_word_char(text[pos - 2]))
+
+
+def _bounded(regex: re.Pattern[str], text: str,
+             entry: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+    """``finditer`` of the rule with its start condition (``_starts``) tested
+    here: as a regex lookbehind it is tried at every position and makes the
+    search several times slower than the rule's own literal words do.
+
+    ``entry`` matches wherever the rule can start (the words it may open
+    with), for rules whose optional opening keeps the regex engine from
+    skipping ahead: the rule is then tried only where ``entry`` matches.
+    """
+    pos = 0
+    while True:
+        if entry is None:
+            match = regex.search(text, pos)
+            if match is None:
+                return
+            start = match.start()
+        else:
+            hit = entry.search(text, pos)
+            if hit is None:
+                return
+            start = hit.start()
+            match = regex.match(text, start) if _starts(text, start) else None
+        if match is not None and _starts(text, start):
+            yield match
+            pos = match.end()
+        else:
+            pos = start + 1
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -82,8 +125,8 @@ class DateFinder:
         hmonth = _alt(list(self.hijri))
         wday = _alt(list(self.weekdays))
         rel = _alt(list(self.rel_days))
-        # A word boundary, or a proclitic (و، ف، ب، ل) glued to the expression.
-        b = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
+        # Every expression starts at a word boundary, or after a proclitic (و، ف،
+        # ب، ل) glued to it; ``_starts`` checks that (see ``_bounded``).
         e = r"(?![\w])"
         P = re.compile
         self.anaphoric = {match_key(f): int(n) for n, fs in
@@ -97,38 +140,49 @@ class DateFinder:
             rf"(?P<unit>{_alt([match_key(f) for f in recent['units']])})\s+"
             rf"(?:{_alt([match_key(f) for f in recent['closers']])})(?!\w)") if recent else None
         self._gates(past, current)
+        # Where a rule that opens with optional words can start: one of the
+        # words it may open with (``_bounded`` tries the rule only there).
+        days = r"يوم|صباح|مساء|فجر|ظهر|ليل|ليله|عصر"
+        self.entries: dict[str, re.Pattern[str]] = {
+            "dmy-name": P(rf"يوم|{wday}|\d"),
+            "month-year": P(rf"{parts}|شهر|{month}"),
+            "month-relative": P(rf"{parts}|شهر"),
+            "year": P(rf"{parts}|عام|العام|سنه|السنه"),
+            "period-relative": P(rf"{parts}|الاسبوع|الشهر|العام|السنه"),
+            "weekday": P(rf"{days}|{wday}"),
+        }
         self.rules: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], date | None],
                                                               DateValue]]] = [
-            ("hijri", P(b + rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{hmonth})"
+            ("hijri", P(rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{hmonth})"
                         rf"(?:\s+(?:سنه\s+|عام\s+)?(?P<y>1[34]\d\d))?(?:\s*ه{e}|\s+للهجره)?"
                         + e), self._hijri),
-            ("dmy-name", P(b + rf"(?:(?:يوم\s+)?(?:{wday})\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*"
+            ("dmy-name", P(rf"(?:(?:يوم\s+)?(?:{wday})\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*"
                            rf"(?:من\s+)?"
                            rf"(?:شهر\s+)?(?P<m>{month})(?:\s*/\s*(?:{month}))?"
                            rf"(?:\s*[،,]?\s*(?:سنه\s+|عام\s+)?(?P<y>(?:19|20)\d\d))?" + e),
              self._dmy),
-            ("numeric-ymd", P(b + r"(?P<y>(?:19|20)\d\d)[-/. ](?P<m>\d{1,2})[-/. ]"
+            ("numeric-ymd", P(r"(?P<y>(?:19|20)\d\d)[-/. ](?P<m>\d{1,2})[-/. ]"
                               r"(?P<d>\d{1,2})" + e),
              self._numeric),
-            ("numeric-dmy", P(b + r"(?P<d>\d{1,2})[-/. ](?P<m>\d{1,2})[-/. ]"
+            ("numeric-dmy", P(r"(?P<d>\d{1,2})[-/. ](?P<m>\d{1,2})[-/. ]"
                               r"(?P<y>(?:19|20)\d\d)" + e),
              self._numeric),
-            ("month-year", P(b + rf"(?:(?P<part>{parts})\s+)?(?:شهر\s+)?(?P<m>{month})"
+            ("month-year", P(rf"(?:(?P<part>{parts})\s+)?(?:شهر\s+)?(?P<m>{month})"
                              rf"(?:\s*/\s*(?:{month}))?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?"
                              rf"(?P<y>(?:19|20)\d\d)" + e), self._month_year),
-            ("month-relative", P(b + rf"(?:(?P<part>{parts})\s+)?شهر\s+(?P<m>{month})"
+            ("month-relative", P(rf"(?:(?P<part>{parts})\s+)?شهر\s+(?P<m>{month})"
                                  rf"(?:\s*/\s*(?:{month}))?(?:\s+(?P<rel>{past}|{current}))?" + e),
              self._month_rel),
-            ("year", P(b + rf"(?:(?P<part>{parts})\s+)?(?:عام|العام|سنه|السنه)\s+"
+            ("year", P(rf"(?:(?P<part>{parts})\s+)?(?:عام|العام|سنه|السنه)\s+"
                        rf"(?P<y>(?:19|20)\d\d)" + e), self._year),
-            ("period-relative", P(b + rf"(?:(?P<part>{parts})\s+)?"
+            ("period-relative", P(rf"(?:(?P<part>{parts})\s+)?"
                                   rf"(?P<unit>الاسبوع|الشهر|العام|السنه)"
                                   rf"\s+(?P<rel>{past}|{current})" + e), self._period),
-            ("ago", P(b + r"(?:منذ|قبل)\s+(?P<n>[^\s]+(?:\s+[^\s]+)?\s+)?"
+            ("ago", P(r"(?:منذ|قبل)\s+(?P<n>[^\s]+(?:\s+[^\s]+)?\s+)?"
                       r"(?P<unit>يوم|يوما|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهرين)" + e),
              self._ago),
-            ("relative-day", P(b + rf"(?P<rel>{rel})" + e), self._rel_day),
-            ("weekday", P(b + rf"(?:يوم\s+)?(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر)\s+)?"
+            ("relative-day", P(rf"(?P<rel>{rel})" + e), self._rel_day),
+            ("weekday", P(rf"(?:يوم\s+)?(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر)\s+)?"
                           rf"(?:يوم\s+)?(?P<w>{wday})(?:\s+(?P<past>{past}))?" + e), self._weekday),
         ]
 
@@ -152,8 +206,9 @@ class DateFinder:
         }
         words = first_words | period | {"شهر", "عام", "سنه", "السنه", "منذ", "قبل"} | {
             w.split()[-1] for w in rel}
-        self.anchors = re.compile(r"(?<!\w)[وفبل]?(" + "|".join(
-            re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+        if not all(_WORD.fullmatch(w) for w in words):
+            raise ValueError("date anchor words must be single words")
+        self.anchor_words = frozenset(words)
 
     # --- resolvers: each returns the period the expression denotes ---
     def _hijri(self, m: re.Match[str], pub: date | None) -> DateValue:
@@ -260,6 +315,18 @@ class DateFinder:
         value = pub - timedelta(days=back)
         return DateValue(value, value, "day")
 
+    def _anchors(self, text: str) -> set[str]:
+        """The anchor words in ``text``, each as a whole word or after one
+        proclitic letter (والشهر gives الشهر)."""
+        words = self.anchor_words
+        present = set()
+        for word in set(_WORD.findall(text)):
+            if word[0] in _PROCLITIC_LETTERS and word[1:] in words:
+                present.add(word[1:])  # the proclitic reading is the one a regex takes first
+            elif word in words:
+                present.add(word)
+        return present
+
     def find(self, norm: NormalizedText, published: str | None,
              failed: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Dates in ``norm``; spans that look like dates but are impossible (31/02)
@@ -293,14 +360,14 @@ class DateFinder:
             out.append(self._mention(norm, start, end, "clock",
                                      DateValue(today, today, "day")))
             taken.append((start, end))
-        present = {m.group(1) for m in self.anchors.finditer(text)}
-        has_digit = any(ch.isdigit() for ch in text)
+        present = self._anchors(text)
+        has_digit = any(map(str.isdigit, text))
         for name, regex, resolve in self.rules:
             needs = self.rule_anchors[name]
             if needs is not None and not (needs & present) and not (
                     "digit" in needs and has_digit):
                 continue  # nothing in the text this rule could start from
-            for m in regex.finditer(text):
+            for m in _bounded(regex, text, self.entries.get(name)):
                 start, end = m.span()
                 if any(start < e and s < end for s, e in taken):
                     continue

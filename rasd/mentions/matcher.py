@@ -9,9 +9,10 @@ only on word boundaries, where the word may carry proclitics: بنيران قس�
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+import re
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -36,13 +37,16 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# ``\w`` is exactly ``is_word_char``: alphanumeric (str.isalnum) or the underscore.
+_WORD_CHARS = re.compile(r"\w+")
+
+
 def match_key(phrase: str) -> str:
     """The form a lexicon phrase is matched in."""
     return normalize(phrase, MATCH_CONFIG).text.strip()
 
 
-@dataclass(frozen=True)
-class Match(Generic[T]):
+class Match(NamedTuple, Generic[T]):
     """A phrase found at ``[start, end)`` of the normalized text.
 
     ``word_start`` includes the proclitics; ``prefix`` is them.
@@ -56,6 +60,71 @@ class Match(Generic[T]):
     values: tuple[T, ...]
 
 
+# What an automaton string stands for: the lexicon key, whether it is the key
+# with the article's alef elided (لتحالف for التحالف), and the key's values.
+_Entry = tuple[str, bool, tuple[Any, ...]]
+# A raw hit: the index of its last character, and its entry.
+_Hit = tuple[int, _Entry]
+
+
+class SharedScan:
+    """One Aho-Corasick automaton over the strings of several matchers.
+
+    An article is matched against some thirty lexicons, all on the same
+    matching form; scanning it once for all of them and handing each matcher
+    its own hits costs a fraction of thirty scans. The hits of the last text
+    are kept (the text itself is the cache key, by identity).
+    """
+
+    def __init__(self, members: Sequence[PhraseMatcher[Any]]) -> None:
+        self._entries = [member.entries for member in members]
+        # Built on first use: matchers are regrouped as stages are put together.
+        self._automaton: Any = None
+        self._last: tuple[str, list[list[_Hit]]] | None = None
+
+    def _build(self) -> Any:
+        combined: dict[str, list[tuple[int, _Entry]]] = {}
+        for slot, entries in enumerate(self._entries):
+            for string, entry in entries.items():
+                combined.setdefault(string, []).append((slot, entry))
+        automaton = ahocorasick.Automaton()
+        for string, found in combined.items():
+            automaton.add_word(string, tuple(found))
+        if combined:
+            automaton.make_automaton()
+        return automaton
+
+    def hits(self, text: str, slot: int) -> list[_Hit]:
+        """The raw hits of member ``slot`` in ``text``, in the automaton's order."""
+        last = self._last  # read once: another thread may replace it
+        if last is None or last[0] is not text:
+            if self._automaton is None:
+                self._automaton = self._build()
+            found: list[list[_Hit]] = [[] for _ in self._entries]
+            if len(self._automaton):
+                for end, entries in self._automaton.iter(text):
+                    for member, entry in entries:
+                        found[member].append((end, entry))
+            last = self._last = (text, found)
+        return last[1][slot]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_last": None}
+
+
+def share_scan(matchers: Iterable[PhraseMatcher[Any]]) -> SharedScan:
+    """Make ``matchers`` scan each text together, in one automaton pass."""
+    members = list(dict.fromkeys(matchers))
+    scan = SharedScan(members)
+    for slot, member in enumerate(members):
+        member.scan, member.slot = scan, slot
+    return scan
+
+
+def _longest_first(hit: tuple[int, int, int, str, str, tuple[Any, ...]]) -> tuple[int, int]:
+    return hit[0] - hit[1], hit[0]
+
+
 class PhraseMatcher(Generic[T]):
     """Finds lexicon phrases in text; each phrase carries one or more values."""
 
@@ -63,6 +132,7 @@ class PhraseMatcher(Generic[T]):
                  proclitics: frozenset[str] = _PROCLITICS,
                  enclitics: frozenset[str] = frozenset()) -> None:
         self.proclitics = proclitics
+        self._max_prefix = max(map(len, proclitics), default=0)
         # Pronoun suffixes a word may carry (قصفها، اعتقاله); names take none.
         self.enclitics = enclitics
         table: dict[str, list[T]] = {}
@@ -71,58 +141,65 @@ class PhraseMatcher(Generic[T]):
             if len(key) < 2:
                 continue
             table.setdefault(key, []).append(value)
-        self._automaton = ahocorasick.Automaton()
+        # The strings to look for, each with what it stands for.
+        self.entries: dict[str, _Entry] = {}
         for key, values in table.items():
-            self._automaton.add_word(key, (key, False, tuple(values)))
+            self.entries[key] = (key, False, tuple(values))
             if key.startswith("ال") and len(key) > 3:
                 # للتحالف: ل + التحالف; the automaton sees لتحالف after a ل.
                 elided = key[1:]
                 if elided not in table:
-                    self._automaton.add_word(elided, (key, True, tuple(values)))
+                    self.entries[elided] = (key, True, tuple(values))
         self.size = len(table)
-        if self.size:
-            self._automaton.make_automaton()
+        self.scan = SharedScan([self])
+        self.slot = 0
 
-    def _prefix(self, text: str, start: int, elided: bool) -> tuple[int, str] | None:
-        word_start = start
-        while word_start > 0 and is_word_char(text[word_start - 1]):
-            word_start -= 1
-        prefix = text[word_start:start]
-        if elided and not prefix.endswith("ل"):
-            return None
-        if prefix not in self.proclitics:
-            return None
-        return word_start, prefix
+    def _hits(self, text: str) -> list[tuple[int, int, int, str, str, tuple[T, ...]]]:
+        """``find_all``'s matches as plain tuples, in the same order."""
+        if not self.size:
+            return []
+        found: list[tuple[int, int, int, str, str, tuple[T, ...]]] = []
+        length = len(text)
+        proclitics, enclitics, max_prefix = self.proclitics, self.enclitics, self._max_prefix
+        for last, (key, elided, values) in self.scan.hits(text, self.slot):
+            end = last + 1
+            start = end - (len(key) - 1 if elided else len(key))
+            if end < length and ((ch := text[end]).isalnum() or ch == "_"):
+                tail = _WORD_CHARS.match(text, end)
+                if tail is None or tail.group() not in enclitics:
+                    continue
+            # Back to the start of the word (is_word_char, inlined: this runs for
+            # every hit of every lexicon).
+            word_start = start
+            while word_start > 0 and ((ch := text[word_start - 1]).isalnum() or ch == "_"):
+                word_start -= 1
+                if start - word_start > max_prefix:
+                    break  # longer than any proclitic: inside a word
+            prefix = text[word_start:start]
+            if elided and not prefix.endswith("ل"):
+                continue
+            if prefix not in proclitics:
+                continue
+            found.append((start, end, word_start, prefix, key, values))
+        return found
 
     def find_all(self, text: str) -> list[Match[T]]:
         """Every boundary-respecting match, overlapping ones included."""
-        if not self.size:
-            return []
-        found: list[Match[T]] = []
-        for last, (key, elided, values) in self._automaton.iter(text):
-            length = len(key) - 1 if elided else len(key)
-            start = last - length + 1
-            end = last + 1
-            if end < len(text) and is_word_char(text[end]):
-                tail_end = end
-                while tail_end < len(text) and is_word_char(text[tail_end]):
-                    tail_end += 1
-                if text[end:tail_end] not in self.enclitics:
-                    continue
-            located = self._prefix(text, start, elided)
-            if located is None:
-                continue
-            word_start, prefix = located
-            found.append(Match(start, end, word_start, prefix, key, values))
-        return found
+        return [Match(*hit) for hit in self._hits(text)]
 
     def find(self, text: str) -> list[Match[T]]:
         """Longest matches first, then leftmost, without overlaps, in text order."""
-        chosen: list[Match[T]] = []
+        hits = self._hits(text)
+        if not hits:
+            return []
+        hits.sort(key=_longest_first)
+        chosen = []
         taken = bytearray(len(text) + 1)
-        for match in sorted(self.find_all(text), key=lambda m: (-(m.end - m.start), m.start)):
-            if any(taken[match.word_start : match.end]):
+        for hit in hits:
+            word_start, end = hit[2], hit[1]
+            if taken.find(1, word_start, end) >= 0:
                 continue
-            taken[match.word_start : match.end] = b"\x01" * (match.end - match.word_start)
-            chosen.append(match)
-        return sorted(chosen, key=lambda m: m.start)
+            taken[word_start:end] = b"\x01" * (end - word_start)
+            chosen.append(hit)
+        chosen.sort(key=itemgetter(0))
+        return [Match(*hit) for hit in chosen]

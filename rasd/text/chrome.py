@@ -104,7 +104,10 @@ def split_lines(text: str, norm: NormalizedText | None = None) -> list[Line]:
             end = start + len(stripped)
             nstart, nend = norm.from_original(start, end)
             line_norm = norm.text[nstart:nend].strip()
-            words = sum(1 for w in line_norm.split() if any(ch.isalpha() for ch in w))
+            tokens = line_norm.split()
+            # Words with a letter in them; most are all letters.
+            odd = [w for w in tokens if not w.isalpha()]
+            words = len(tokens) - sum(1 for w in odd if not any(map(str.isalpha, w)))
             lines.append(Line(start, end, line_norm, words, blank))
             blank = False
         else:
@@ -122,11 +125,55 @@ def ends_sentence(norm: str) -> bool:
     return bool(stripped) and stripped[-1] in _FINAL_PUNCT
 
 
+def _first_rule(rules: tuple[ChromeRule, ...]
+                ) -> tuple[re.Pattern[str] | None, dict[int, ChromeRule]]:
+    """One regex whose match's ``lastindex`` (the outermost group, closed last)
+    keys the first of ``rules`` that matches a whole line."""
+    if not rules:
+        return None, {}
+    regex = re.compile("|".join(f"({r.regex.pattern})" for r in rules), re.IGNORECASE)
+    by_group: dict[int, ChromeRule] = {}
+    group = 1
+    for rule in rules:
+        by_group[group] = rule
+        group += 1 + rule.regex.groups
+    return regex, by_group
+
+
+def _edge_class(decorations: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``C*`` when ``decorations`` is ``^C*|C*$`` for one character class C."""
+    found = re.fullmatch(r"\^(\[[^\[\]]*\]\*)\|\1\$", decorations.pattern)
+    return re.compile(found.group(1), decorations.flags) if found else None
+
+
 class ChromeRemover:
     """Splits a crawled page's lines into article lines and removed chrome."""
 
     def __init__(self, patterns: ChromePatterns | None = None) -> None:
         self.patterns = patterns or ChromePatterns.load()
+        # All rules in one regex each for any line and for sentence-like lines
+        # (forced rules only): a regex alternation tries its branches in order,
+        # so the first branch that matches names the first rule that matches.
+        rules = self.patterns.rules
+        self._any = _first_rule(rules)
+        self._forced = _first_rule(tuple(r for r in rules if r.force))
+        self._edge = _edge_class(self.patterns.decorations)
+
+    def strip_decorations(self, norm: str) -> str:
+        """``norm`` without the decorations at either end (``^D|D$`` removed).
+
+        For the usual D, one character class repeated, that is the longest run
+        of it at the start and at the end: matched forwards and on the reversed
+        line rather than by a trailing pattern tried at every position.
+        """
+        if self._edge is None or norm.endswith("\n"):  # $ also matches before a final \n
+            return self.patterns.decorations.sub("", norm)
+        start = self._edge.match(norm)
+        end = self._edge.match(norm[::-1])
+        if start is None or end is None:
+            return self.patterns.decorations.sub("", norm)
+        return norm[start.end() : len(norm) - end.end()] if start.end() + end.end() < len(norm) \
+            else ""
 
     def is_paragraph(self, line: Line) -> bool:
         if line.norm.startswith("(") and line.norm.endswith(")"):
@@ -137,15 +184,15 @@ class ChromeRemover:
 
     def match(self, line: Line) -> ChromeRule | None:
         paragraph = self.is_paragraph(line)
-        core = self.patterns.decorations.sub("", line.norm)
+        core = self.strip_decorations(line.norm)
         if not core:
             return None
-        for rule in self.patterns.rules:
-            if (rule.force or not paragraph) and (
-                rule.regex.fullmatch(core) or rule.regex.fullmatch(line.norm)
-            ):
-                return rule
-        return None
+        regex, rules = self._forced if paragraph else self._any
+        if regex is None:
+            return None
+        found = [m.lastindex or 0 for m in (regex.fullmatch(core), regex.fullmatch(line.norm))
+                 if m is not None]
+        return rules[min(found)] if found else None
 
     def _list_end(self, lines: list[Line], i: int, headline_first: bool = False) -> int:
         """Index after the list items that follow the header at ``i``."""

@@ -3,7 +3,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.arabic.normalize import NormalizeConfig, normalize, normalize_key
+from rasd.arabic.normalize import (
+    DEFAULT_CONFIG,
+    MATCH_CONFIG,
+    NormalizeConfig,
+    _expand,
+    _table,
+    normalize,
+    normalize_key,
+)
 
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة"
 DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
@@ -89,3 +97,49 @@ def test_any_normalized_span_round_trips(text: str, data: st.DataObject) -> None
 def test_normalization_is_idempotent(text: str) -> None:
     once = normalize(text).text
     assert normalize(once).text == once
+
+
+def _one_by_one(original: str, config: NormalizeConfig) -> tuple[str, list[int], list[int]]:
+    """The matching form computed character by character: what ``normalize``
+    does in pieces, written plainly (for configurations that collapse spaces)."""
+    table = _table(config)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last_space = False
+    for i, ch in enumerate(original):
+        rep = table.get(ch)
+        if ch.isspace() or ch == "\u00a0" or rep == " ":
+            newline = ch in "\n\r\u2028\u2029"
+            if last_space:
+                ends[-1] = i + 1
+                out[-1] = "\n" if newline else out[-1]
+            elif out:
+                out.append("\n" if newline else " ")
+                starts.append(i)
+                ends.append(i + 1)
+                last_space = True
+            continue
+        rep = _expand(ch, table, config) if rep is None else rep
+        for piece in rep:
+            out.append(piece)
+            starts.append(i)
+            ends.append(i + 1)
+        last_space = last_space and not rep
+    if last_space:
+        out.pop()
+        starts.pop()
+        ends.pop()
+    return "".join(out), starts, ends
+
+
+wide_text = st.text(alphabet=ARABIC_LETTERS + DIACRITICS + OTHER + "    \r\u00a0\u2028\u3000_—‘’"
+                    "ﺃﺓﻯﷲﷺ\ufdfa\ufe70ÀÉİßǉ", max_size=300)
+
+
+@settings(max_examples=500, deadline=None)
+@given(wide_text)
+def test_normalize_equals_the_character_by_character_form(text: str) -> None:
+    for config in (DEFAULT_CONFIG, MATCH_CONFIG):
+        norm = normalize(text, config)
+        assert (norm.text, list(norm.starts), list(norm.ends)) == _one_by_one(text, config)
