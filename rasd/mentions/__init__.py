@@ -85,7 +85,7 @@ class MentionFinder:
         impossible: list[tuple[int, int]] = []
         dates = self.dates.find(norm, published, impossible)
         pub = parse_published(published)
-        unresolved: list[int] = []
+        unresolved: list[tuple[int, int, str, str]] = []
         actors = self.actors.find(norm, pub, unresolved=unresolved)
         taken = [(m.start, m.end) for m in actors]
         groups = [g for g in self.groups.find(norm)
@@ -105,9 +105,14 @@ class MentionFinder:
             # says which army (a second pass only when a reference was left unresolved).
             where = Counter(str(m.data.get("country")) for m in places if m.data.get("country"))
             if unresolved and where:
-                actors = self.actors.find(norm, pub, context=where)
-                taken = [(m.start, m.end) for m in actors]
-                groups = [g for g in groups if not any(g.start < e and s < g.end
-                                                       for s, e in taken)]
+                for m in actors:
+                    actor = self.actors.actors[str(m.ref)]
+                    if not m.data.get("generic") and len(actor.country) == 1:
+                        where[actor.country[0]] += 1
+                more = self.actors.by_country(norm, unresolved, where)
+                if more:
+                    actors = sorted(actors + more, key=lambda m: m.start)
+                    groups = [g for g in groups if not any(g.start < m.end and m.start < g.end
+                                                           for m in more)]
         return sorted(dates + actors + groups + quantities + places,
                       key=lambda m: (m.start, m.end))

@@ -208,12 +208,12 @@ class ActorLexicon:
 
     def find(self, norm: NormalizedText, published: date | None = None,
              context: Counter[str] | None = None,
-             unresolved: list[int] | None = None) -> list[Mention]:
+             unresolved: list[tuple[int, int, str, str]] | None = None) -> list[Mention]:
         """Named actors, then generic references resolved against them, in text order.
 
         ``context`` adds countries known from elsewhere (the article's places) for
-        the generic references no named actor explains; the offsets of those left
-        unresolved are appended to ``unresolved``."""
+        the generic references no named actor explains; those left unresolved are
+        appended to ``unresolved`` for ``by_country`` to try once places are known."""
         text = norm.text
         matches = self._not_teams(text, self.matcher.find(text))
         countries: Counter[str] = Counter(context or {})
@@ -257,7 +257,7 @@ class ActorLexicon:
                 resolved = self._by_country(g.key, countries)
             if resolved is None:
                 if unresolved is not None:
-                    unresolved.append(ostart)
+                    unresolved.append((ostart, oend, g.key, text[g.start : g.end]))
                 continue
             ids, antecedents = resolved
             rule = g.values[0]
@@ -269,6 +269,23 @@ class ActorLexicon:
                 via=tuple(f"{a.text}@{a.start}" for a in antecedents),
             ))
         return sorted(named + generic, key=lambda m: m.start)
+
+    def by_country(self, norm: NormalizedText, unresolved: list[tuple[int, int, str, str]],
+                   countries: Counter[str]) -> list[Mention]:
+        """Generic references that no named actor explains, read with the countries of
+        the article's places: «الجيش» in a report from Sudan is the Sudanese army."""
+        out = []
+        for start, end, key, form in unresolved:
+            resolved = self._by_country(key, countries)
+            if resolved is None:
+                continue
+            actor = self.actors[resolved[0][0]]
+            out.append(Mention(
+                kind="actor", start=start, end=end, text=norm.original[start:end], norm=form,
+                ref=actor.id, rule="generic:compatible",
+                data={"name": actor.name, "actor_type": actor.type, "refs": [actor.id],
+                      "generic": True}))
+        return out
 
     def _by_country(self, term: str, countries: Counter[str]
                     ) -> tuple[list[str], list[Mention]] | None:
