@@ -51,9 +51,8 @@ class EventLexicon:
 
     def matchers(self) -> list[PhraseMatcher[str]]:
         """Every phrase matcher of the lexicon, for ``share_scan``."""
-        fields = (self.triggers, self.modality, self.attribution_verbs, self.source_categories,
-                  self.toll_cues, self.speakers, self.booty, self.similar, self.not_conflict)
-        return [*fields, *self.refine.values()]
+        return [value for value in vars(self).values() if isinstance(value, PhraseMatcher)] + \
+            list(self.refine.values())
 
     @classmethod
     def load(cls, folder: Path | None = None) -> EventLexicon:
