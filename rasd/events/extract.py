@@ -110,6 +110,7 @@ class EventExtractor:
             "update": self._cues(norm, lex.toll_updates),
             "count": self._cues(norm, lex.update_counts),
             "doer": self._cues(norm, lex.agent_anaphors),
+            "footage": self._cues(norm, lex.footage),
             "booty": self._cues(norm, lex.booty),
             "similar": self._cues(norm, lex.similar),
             "speaker": self._cues(norm, lex.speakers),
@@ -157,7 +158,12 @@ class EventExtractor:
                                self._refers_back and e.event_type in VIOLENT_TYPES))]
                 done_by = found.sub_event_type == "Looting/property destruction" and bool(
                     _within(cues["doer"], sentence)) and not self._dated
-                if done_by:  # «وأحرق الخاطفون سيارات الضحايا»: part of what they did
+                shown = bool(_within(cues["footage"], sentence)) and not self._dated
+                if shown:  # footage of what was told before
+                    earlier = [e for e in events
+                               if e.evidence[0].start < found.evidence[0].start]
+                    done_by = True
+                elif done_by:  # «وأحرق الخاطفون سيارات الضحايا»: part of what they did
                     earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
                                and e.event_type in VIOLENT_TYPES | {"Protests", "Riots"}]
                 if (self._anaphoric or done_by) and earlier and found.modality != "background":
@@ -962,8 +968,12 @@ def merge_events(events: list[Event],
         if match.actor1 and event.actor1 and _crowd_name(match.actor1.id) and \
                 not _crowd_name(event.actor1.id):
             match.actor1 = event.actor1  # the movement the crowd was named as elsewhere
-        if SPECIFICITY.index(event.sub_event_type) < SPECIFICITY.index(match.sub_event_type):
-            match.sub_event_type, match.plover = event.sub_event_type, event.plover
+        if (event.event_type == "Riots") > (match.event_type == "Riots") or (
+                event.event_type == match.event_type and SPECIFICITY.index(
+                    event.sub_event_type) < SPECIFICITY.index(match.sub_event_type)):
+            # A crowd that turned violent is a riot; else the most specific telling.
+            match.event_type, match.sub_event_type = event.event_type, event.sub_event_type
+            match.plover = event.plover
         names = ["actor1", "actor2", "location", "event_date", "time_precision",
                  "arrested", "captured", "released", "displaced"]
         if match.sub_event_type not in _NO_TOLL:  # «31 قتيلاً في هجوم ... وتوثيق اعتداءات»
@@ -1027,7 +1037,8 @@ def _crowd_name(actor_id: str) -> bool:
 
 
 def _same_incident(a: Event, b: Event, kin: Callable[[str, str], bool] | None = None) -> bool:
-    protest = a.event_type == b.event_type == "Protests"  # one crowd, told as it escalated
+    # One crowd, told as it escalated: a protest broken up, a riot.
+    protest = {a.event_type, b.event_type} <= {"Protests", "Riots"}
     if (a.sub_event_type != b.sub_event_type and not protest) or a.modality != b.modality:
         return False
     if a.sub_event_type in _ONCE_PER_ARTICLE:

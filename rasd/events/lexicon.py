@@ -48,6 +48,7 @@ class EventLexicon:
     roles: dict[str, frozenset[str]]
     anaphors: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
+    footage: PhraseMatcher[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
         """Every phrase matcher of the lexicon, for ``share_scan``."""
@@ -100,6 +101,7 @@ class EventLexicon:
             anaphors=frozenset(match_key(w) for w in c.get("anaphors") or []),
             agent_anaphors=PhraseMatcher(((w, "doer") for w in c.get("agent_anaphors") or []),
                                          proclitics=TRIGGER_PROCLITICS),
+            footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: frozenset(match_key(w) for w in words)
                    for role, words in (c.get("roles") or {}).items()},
         )
