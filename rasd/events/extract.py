@@ -337,8 +337,12 @@ class EventExtractor:
         # "القنبلة انفجرت في باحة المنزل", "وتبنى التنظيم الهجوم": a definite trigger
         # with no day of its own tells more about an incident already reported.
         self._dated = bool(dates)
-        self._anaphoric = not dates and not similar and all(
-            _definite(text, t) for t in triggers)
+        # «بدأت الاشتباكات إثر هجوم على بوابة أمنية»: the fighting named first, with
+        # the article, is the one told; the indefinite cause after it is part of it.
+        first = min(triggers, key=lambda t: t.start)
+        self._anaphoric = not dates and not similar and (
+            all(_definite(text, t) for t in triggers)
+            or (_definite(text, first) and first.key in self.lexicon.anaphors))
         self._refers_back = self._anaphoric and all(
             t.key in self.lexicon.anaphors for t in triggers)
         return event
