@@ -171,6 +171,9 @@ class EventExtractor:
                 else:
                     events.append(found)
         events = merge_events(events, self.actors.kin)
+        for event in events:
+            if event.actor1 and event.actor2 and event.actor1.id == event.actor2.id:
+                event.actor2 = None  # merged tellings named the same side twice
         for sentence in sorted(updates, key=lambda u: u.start):
             self._update_figures(events, sentence, mentions)
         heads = [(b.start, b.end) for b in blocks if b.kind == "headline"]
