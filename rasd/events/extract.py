@@ -233,8 +233,11 @@ class EventExtractor:
         current = [t for t in current if not (
             t.value == "Looting/property destruction" and t.key.startswith(("استول", "غنم"))
             and any(0 <= b.start - t.end <= 20 for b in booty))]  # seized, not burnt
+        talk = self.lexicon.agreement_talk
+        current = [t for t in current if not (t.value == "Agreement" and any(
+            w in talk or w[1:] in talk for w in self._words_before(t, 3)))]
         if not current:
-            return None  # equipment seized in a battle told elsewhere
+            return None  # booty of a battle told elsewhere, or talk of a truce
         strong = [t for t in current if t.key not in self.lexicon.weak]
         self._strong = bool(strong)
         sub = _choose_type(strong or current, _within_all(refine, sentence))

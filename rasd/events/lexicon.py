@@ -47,6 +47,7 @@ class EventLexicon:
     not_conflict: PhraseMatcher[str]
     roles: dict[str, frozenset[str]]
     anaphors: frozenset[str]
+    agreement_talk: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
 
@@ -99,6 +100,7 @@ class EventLexicon:
             not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
                                        proclitics=TRIGGER_PROCLITICS),
             anaphors=frozenset(match_key(w) for w in c.get("anaphors") or []),
+            agreement_talk=frozenset(match_key(w) for w in c.get("agreement_talk") or []),
             agent_anaphors=PhraseMatcher(((w, "doer") for w in c.get("agent_anaphors") or []),
                                          proclitics=TRIGGER_PROCLITICS),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
