@@ -744,7 +744,7 @@ class EventExtractor:
         """A report's counts: 1074 killed, among them 312 civilians and 286 soldiers."""
         out = [self._toll(sentence, text, parties, groups, q, sources) for q in casualties
                if q.data.get("value") is not None or q.data.get("qualifier") in (
-                   "dozens", "hundreds", "thousands")]
+                   "dozens", "hundreds", "thousands", "tens_of_thousands")]
         for before, toll in pairwise(out):
             if toll.victims is None and toll.effect != before.effect:
                 toll.victims = before.victims  # «مقتل 11 مدنياً وإصابة 27 آخرين»
