@@ -721,7 +721,8 @@ class EventExtractor:
         monitors = [m for m in actors if self.actors.actors[str(m.ref)].type in
                     ("monitor", "ngo", "un_body")]
         big = any((q.data.get("value") or 0) >= 20 or q.data.get("qualifier") in
-                  ("more_than", "about", "at_least", "hundreds", "thousands") for q in casualties)
+                  ("more_than", "about", "at_least", "hundreds", "thousands",
+                   "tens_of_thousands") for q in casualties)
         sources = self._sources(text, sentence, sentences, blocks, mentions, cues)
         if not ((period and (any(s.get("kind") == "actor" for s in sources)
                              or len(quantities) > 1 or monitors or big))
