@@ -238,3 +238,34 @@ def test_what_is_feared_or_possible_has_not_happened(full_pipeline: Pipeline) ->
     # Talks and visits are not events.
     assert not extract(full_pipeline, story(
         "وتأتي هذه التطورات في ظل تعثر المفاوضات بين الحكومة والحوثيين برعاية أممية.")).events
+
+
+def test_tolls_need_no_incident_word_and_talk_of_a_truce_is_no_agreement(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, story(
+        "وثّقت الشبكة السورية لحقوق الإنسان مقتل 46 مدنياً في محافظة إدلب خلال شهر "
+        "آذار الماضي.\nواتهمت الحكومة اليمنية الحوثيين بخرق الهدنة في محافظة تعز أكثر من "
+        "مئة مرة خلال أسبوع."))
+    assert not result.events
+    assert [(t.count, t.effect) for t in result.tolls] == [(46, "killed")]
+
+
+def test_live_report_entries_are_dated_today_and_their_clock_is_no_figure(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "لحظة بلحظة: تصعيد في الجنوب\n"
+                     "09:05 - مسيّرة إسرائيلية تستهدف سيارة على طريق بلدة عيترون.\n"
+                     "10:30 - قصف مدفعي إسرائيلي على أطراف بلدة الخيام، من دون تسجيل إصابات.",
+                     published="2024-06-13")
+    shelling = next(e for e in result.events
+                    if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.event_date == "2024-06-13"
+    assert (shelling.fatalities, shelling.fatalities_qualifier) == (0, "exact")
+
+
+def test_what_the_doers_burnt_and_the_footage_belong_to_the_attack(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, story(
+        "خطف مسلحون مجهولون خمسة من رعاة الأغنام قرب بلدة الرطبة غربي الأنبار أمس.\n"
+        "وأحرق الخاطفون سيارات الضحايا قبل أن يفروا إلى جهة مجهولة.\n"
+        "وبث ناشطون مقاطع مصورة تظهر السيارات المحترقة."))
+    assert [e.sub_event_type for e in result.events] == ["Abduction/forced disappearance"]
