@@ -33,6 +33,8 @@ from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+_ASSASSINATION = frozenset(match_key(w) for w in ("اغتال", "اغتالت", "اغتالوا", "اغتيل",
+                                                   "اغتيال"))
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 _MAY = re.compile(r"(?<!\w)قد (?:[يت][^\W\d]{2,})")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|يكون|تكون)(?!\w)")
@@ -290,6 +292,10 @@ class EventExtractor:
             event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
             event.plover = self.lexicon.plover_of[sub]
         self._figures(event, quantities, text, sentence)
+        if event.fatalities_qualifier is None and any(
+                t.key in _ASSASSINATION and not self._attempted(t) for t in triggers):
+            # «اغتال مسلحون مجهولون خطيب مسجد»: an assassination kills the one it names.
+            event.fatalities, event.fatalities_qualifier = 1, "exact"
         if event.event_type == "Protests" and event.fatalities:
             # Protesters killed by the forces that broke the protest up.
             sub = "Excessive force against protesters"
