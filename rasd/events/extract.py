@@ -1055,7 +1055,9 @@ def _crowd_name(actor_id: str) -> bool:
 
 def _same_incident(a: Event, b: Event, kin: Callable[[str, str], bool] | None = None) -> bool:
     # One crowd, told as it escalated: a protest broken up, a riot.
-    protest = {a.event_type, b.event_type} <= {"Protests", "Riots"}
+    protest = {a.event_type, b.event_type} <= {"Protests", "Riots"} and (
+        a.event_type == b.event_type or "Excessive force against protesters" not in (
+            a.sub_event_type, b.sub_event_type))  # protesters shot dead are news of their own
     if (a.sub_event_type != b.sub_event_type and not protest) or a.modality != b.modality:
         return False
     if a.sub_event_type in _ONCE_PER_ARTICLE:
