@@ -315,8 +315,8 @@ class QuantityFinder:
                 what = next((gm.ref for gs, ge, gm in group_spans if 0 <= gs - end <= 4), None)
             if what is None:
                 what = next((m.values[0] for m in counted if 0 <= m.word_start - end <= 4), None)
-            if effect is None and what in ("killed", "injured"):
-                effect = what
+            if (effect is None or rule == "dual") and what in ("killed", "injured"):
+                effect = what  # «وجريحان»: the noun says what happened, whatever came before
             if effect is None and what is not None:
                 # «12 مدنياً قتلوا»، «ثلاثة أشخاص أصيبوا»: the verb after what is counted.
                 effect = next((m.values[0] for m in effects
