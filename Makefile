@@ -32,7 +32,7 @@ demo: install assets
 	$(BIN)/rasd serve --db rasd.db --port 8000
 
 lint: install
-	$(BIN)/ruff check rasd tests bench
+	$(BIN)/ruff check rasd tests bench scripts
 	$(BIN)/mypy
 
 # The store's tests start a real PostgreSQL server; install Debian's package when missing.
