@@ -109,6 +109,8 @@ class NumberGrammar:
         self.no_casualties: PhraseMatcher[str] = PhraseMatcher(
             (form, "none") for form in c.get("no_casualties") or [])
         self.no_casualty_grammar = _no_casualty_pattern(c.get("no_casualties_grammar") or {})
+        self.falls: PhraseMatcher[str] = PhraseMatcher(
+            (form, "killed") for form in c.get("fall_verbs") or [])
         self.counted: PhraseMatcher[str] = PhraseMatcher(
             (form, what) for what, forms in c["counted"].items() for form in forms)
 
@@ -295,7 +297,7 @@ class QuantityFinder:
         for start, end in sorted(nobody):
             if not any(s < end and start < e for s, e, *_ in found):
                 found.append((start, end, 0.0, "exact", "none", "killed"))
-        found += g.singulars(text, effects, found)
+        found += g.singulars(text, effects + g.falls.find(text), found)
         out: list[Mention] = []
         for start, end, value, qualifier, rule, dual_of in sorted(found):
             ostart, oend = norm.to_original(start, end)
