@@ -35,6 +35,7 @@ from rasd.text.model import Block
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
 _ASSASSINATION = frozenset(match_key(w) for w in ("اغتال", "اغتالت", "اغتالوا", "اغتيل",
                                                    "اغتيال"))
+_WITHOUT = frozenset({"دون", "بدون", "بلا", "ودون"})
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 _MAY = re.compile(r"(?<!\w)قد (?:[يت][^\W\d]{2,})")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|يكون|تكون)(?!\w)")
@@ -229,6 +230,9 @@ class EventExtractor:
             return None  # a pattern of events, or another domain, not an incident
         if self._opens_statement(sentence):
             return None
+        # «دخلت الطبقة دون أي مواجهات»: fighting that did not happen does not type it.
+        triggers = [t for t in triggers if not any(
+            w in _WITHOUT for w in self._words_before(t, 2))] or triggers
         # "بإعدام سبعة مدنيين ... خلال فترة سيطرتها": the killing is the news.
         current = [t for t in triggers if not self._framed(t)] or triggers
         booty = _within(cues["booty"], sentence)
