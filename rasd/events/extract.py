@@ -28,19 +28,14 @@ from rasd.events.model import Event, Evidence, Party, Toll
 from rasd.events.notes import write_notes
 from rasd.mentions.actors import ActorLexicon
 from rasd.mentions.dates import parse_published
-from rasd.mentions.matcher import match_key, share_scan
+from rasd.mentions.matcher import share_scan
 from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
-_ASSASSINATION = frozenset(match_key(w) for w in ("اغتال", "اغتالت", "اغتالوا", "اغتيل",
-                                                   "اغتيال"))
-_WITHOUT = frozenset({"دون", "بدون", "بلا", "ودون"})
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 _MAY = re.compile(r"(?<!\w)قد (?:[يت][^\W\d]{2,})")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|يكون|تكون)(?!\w)")
-RECALL = frozenset(match_key(w) for w in ("إلى الأذهان", "يستحضر", "تستحضر", "يذكر ب",
-                                           "تذكر ب", "أعاد إلى الأذهان"))
 STATE_TYPES = frozenset({"state_forces", "police", "government", "intelligence",
                          "foreign_forces"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
@@ -165,11 +160,11 @@ class EventExtractor:
                 if shown:  # footage of what was told before
                     earlier = [e for e in events
                                if e.evidence[0].start < found.evidence[0].start]
-                    done_by = True
                 elif done_by:  # «وأحرق الخاطفون سيارات الضحايا»: part of what they did
                     earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
                                and e.event_type in VIOLENT_TYPES | {"Protests", "Riots"}]
-                if (self._anaphoric or done_by) and earlier and found.modality != "background":
+                if (self._anaphoric or done_by or shown) and earlier and \
+                        found.modality != "background":
                     _absorb(max(earlier, key=lambda e: e.evidence[0].start), found)
                 else:
                     events.append(found)
@@ -223,7 +218,7 @@ class EventExtractor:
         modal = _within(cues["modality"], sentence)
         # «ويعيد هجوم اليوم إلى الأذهان التفجير الذي ضرب المدينة في 2017»: what is
         # recalled comes after the recalling words; today's attack is told elsewhere.
-        recall = next((c for c in modal if c.key in RECALL), None)
+        recall = next((c for c in modal if c.key in self.lexicon.recall), None)
         if recall is not None and any(t.start > recall.end for t in triggers):
             triggers = [t for t in triggers if t.start > recall.end]
         if any(c.value == "habitual" for c in modal) or _within(cues["other"], sentence):
@@ -232,7 +227,7 @@ class EventExtractor:
             return None
         # «دخلت الطبقة دون أي مواجهات»: fighting that did not happen does not type it.
         triggers = [t for t in triggers if not any(
-            w in _WITHOUT for w in self._words_before(t, 2))] or triggers
+            w in self.lexicon.without for w in self._words_before(t, 2))] or triggers
         # "بإعدام سبعة مدنيين ... خلال فترة سيطرتها": the killing is the news.
         current = [t for t in triggers if not self._framed(t)] or triggers
         booty = _within(cues["booty"], sentence)
@@ -297,7 +292,7 @@ class EventExtractor:
             event.plover = self.lexicon.plover_of[sub]
         self._figures(event, quantities, text, sentence)
         if event.fatalities_qualifier is None and any(
-                t.key in _ASSASSINATION and not self._attempted(t) for t in triggers):
+                t.key in self.lexicon.assassination and not self._attempted(t) for t in triggers):
             # «اغتال مسلحون مجهولون خطيب مسجد»: an assassination kills the one it names.
             event.fatalities, event.fatalities_qualifier = 1, "exact"
         if event.event_type == "Protests" and event.fatalities:

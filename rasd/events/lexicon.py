@@ -48,6 +48,9 @@ class EventLexicon:
     roles: dict[str, frozenset[str]]
     anaphors: frozenset[str]
     agreement_talk: frozenset[str]
+    recall: frozenset[str]
+    assassination: frozenset[str]
+    without: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
 
@@ -101,6 +104,9 @@ class EventLexicon:
                                        proclitics=TRIGGER_PROCLITICS),
             anaphors=frozenset(match_key(w) for w in c.get("anaphors") or []),
             agreement_talk=frozenset(match_key(w) for w in c.get("agreement_talk") or []),
+            recall=frozenset(match_key(w) for w in c.get("recall") or []),
+            assassination=frozenset(match_key(w) for w in c.get("assassination") or []),
+            without=frozenset(match_key(w) for w in c.get("without") or []),
             agent_anaphors=PhraseMatcher(((w, "doer") for w in c.get("agent_anaphors") or []),
                                          proclitics=TRIGGER_PROCLITICS),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),

