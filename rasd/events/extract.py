@@ -13,6 +13,7 @@ would implement too.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,18 @@ class _Cue:
     key: str = ""
 
 
+class _ArticleState(threading.local):
+    """What the extractor learns about the article and sentence at hand. Kept per
+    thread: the web API's /extract runs requests on threads sharing one extractor."""
+
+    def __init__(self) -> None:
+        self.norm = normalize("")
+        self.anaphoric = False  # the last sentence tells more about an incident told
+        self.refers_back = False  # ... of whatever kind («وتبنت الحركة الهجوم»)
+        self.dated = False  # the last sentence gives a day of its own
+        self.strong = False  # the last sentence has an incident word that is not weak
+
+
 class EventExtractor:
     """Finds events and tolls in one article."""
 
@@ -75,13 +88,16 @@ class EventExtractor:
         self.lexicon = lexicon
         self.actors = actors
         share_scan(lexicon.matchers())
-        self._norm = normalize("")
-        self._anaphoric = False
-        self._refers_back = False
-        self._dated = False
-        self._strong = False
+        self._state = _ArticleState()
         self.country_names = {str(c["iso"]): str(c["name"]) for c in
                               load_yaml("geo/countries.yaml").content["countries"]}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_state"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._state = _ArticleState()  # a thread-local is not sent, each side starts fresh
 
     # --- matching in the article's matching form, spans back in the original ---
     def _cues(self, norm: NormalizedText, matcher: object) -> list[_Cue]:
@@ -96,7 +112,7 @@ class EventExtractor:
                  mentions: Sequence[Mention], published: str | None,
                  norm: NormalizedText | None = None) -> Extraction:
         norm = norm or normalize(text, MATCH_CONFIG)
-        self._norm = norm
+        self._state.norm = norm
         mentions = sorted(mentions, key=lambda m: m.start)
         lex = self.lexicon
         cues = {
@@ -146,24 +162,24 @@ class EventExtractor:
                                    pub)
             if isinstance(found, list):
                 tolls.extend(found)
-            elif found is not None and other_lead and not self._strong:
+            elif found is not None and other_lead and not self._state.strong:
                 continue
             elif found is not None:
                 earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
                            and (e.sub_event_type == found.sub_event_type or (
                                e.event_type == found.event_type and e.event_type in (
                                    "Battles", "Explosions/Remote violence")) or (
-                               self._refers_back and e.event_type in VIOLENT_TYPES))]
+                               self._state.refers_back and e.event_type in VIOLENT_TYPES))]
                 done_by = found.sub_event_type == "Looting/property destruction" and bool(
-                    _within(cues["doer"], sentence)) and not self._dated
-                shown = bool(_within(cues["footage"], sentence)) and not self._dated
+                    _within(cues["doer"], sentence)) and not self._state.dated
+                shown = bool(_within(cues["footage"], sentence)) and not self._state.dated
                 if shown:  # footage of what was told before
                     earlier = [e for e in events
                                if e.evidence[0].start < found.evidence[0].start]
                 elif done_by:  # «وأحرق الخاطفون سيارات الضحايا»: part of what they did
                     earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
                                and e.event_type in VIOLENT_TYPES | {"Protests", "Riots"}]
-                if (self._anaphoric or done_by or shown) and earlier and \
+                if (self._state.anaphoric or done_by or shown) and earlier and \
                         found.modality != "background":
                     _absorb(max(earlier, key=lambda e: e.evidence[0].start), found)
                 else:
@@ -240,7 +256,7 @@ class EventExtractor:
         if not current:
             return None  # booty of a battle told elsewhere, or talk of a truce
         strong = [t for t in current if t.key not in self.lexicon.weak]
-        self._strong = bool(strong)
+        self._state.strong = bool(strong)
         sub = _choose_type(strong or current, _within_all(refine, sentence))
         if sub == "Disrupted weapons use":
             # «نفذ العدو عدواناً جوياً ... وتصدت دفاعاتنا لبعض الصواريخ»: the strike told
@@ -347,14 +363,14 @@ class EventExtractor:
                                        f"trigger:{text[trigger.start:trigger.end]}→{sub}"))
         # "القنبلة انفجرت في باحة المنزل", "وتبنى التنظيم الهجوم": a definite trigger
         # with no day of its own tells more about an incident already reported.
-        self._dated = bool(dates)
+        self._state.dated = bool(dates)
         # «بدأت الاشتباكات إثر هجوم على بوابة أمنية»: the fighting named first, with
         # the article, is the one told; the indefinite cause after it is part of it.
         first = min(triggers, key=lambda t: t.start)
-        self._anaphoric = not dates and not similar and (
+        self._state.anaphoric = not dates and not similar and (
             all(_definite(text, t) for t in triggers)
             or (_definite(text, first) and first.key in self.lexicon.anaphors))
-        self._refers_back = self._anaphoric and all(
+        self._state.refers_back = self._state.anaphoric and all(
             t.key in self.lexicon.anaphors for t in triggers)
         return event
 
@@ -387,7 +403,7 @@ class EventExtractor:
                 setattr(target, field, value)
                 setattr(target, f"{field}_qualifier", str(q.data.get("qualifier") or "exact"))
         target.evidence.append(Evidence(sentence.start, sentence.end,
-                                        self._norm.original[sentence.start:sentence.end],
+                                        self._state.norm.original[sentence.start:sentence.end],
                                         "update:count"))
 
     def _clauses(self, text: str, sentence: Sentence, cues: dict[str, list[_Cue]],
@@ -423,8 +439,8 @@ class EventExtractor:
 
     def _words_before(self, trigger: _Cue, count: int) -> list[str]:
         """Whole words before the trigger's word (its proclitics, الـ, left out)."""
-        start = self._norm.from_original(trigger.start, trigger.start)[0]
-        before = self._norm.text[max(0, start - 15 * count):start]
+        start = self._state.norm.from_original(trigger.start, trigger.start)[0]
+        before = self._state.norm.text[max(0, start - 15 * count):start]
         if before and not before[-1].isspace():
             before = before[:before.rfind(" ") + 1] if " " in before else ""
         return before.split()[-count:]
@@ -455,14 +471,14 @@ class EventExtractor:
     def _may(self, sentence: Sentence) -> bool:
         """قد before a verb in the present («قد تمتد»، «قد يشن») says it may happen;
         before a past verb («قد قتل») it only stresses that it did."""
-        start, end = self._norm.from_original(sentence.start, sentence.end)
-        may = _MAY.search(self._norm.text, start, end)
+        start, end = self._state.norm.from_original(sentence.start, sentence.end)
+        may = _MAY.search(self._state.norm.text, start, end)
         # «وكان الطالب قد تعرض لإطلاق نار»: كان ... قد with a past verb in ت.
-        return may is not None and not _WAS.search(self._norm.text, start, may.start())
+        return may is not None and not _WAS.search(self._state.norm.text, start, may.start())
 
     def _opens_statement(self, sentence: Sentence) -> bool:
-        start = self._norm.from_original(sentence.start, sentence.start)[0]
-        words = self._norm.text[start : start + 60].split()[:3]
+        start = self._state.norm.from_original(sentence.start, sentence.start)[0]
+        words = self._state.norm.text[start : start + 60].split()[:3]
         for word in words[:2]:
             bare = word[1:] if word[:1] in "وف" and word[1:] in self.lexicon.openers else word
             if bare in self.lexicon.openers:
@@ -474,7 +490,7 @@ class EventExtractor:
         """«قالت تنسيقية لجان المقاومة، في بيان، إن المسلحين اقتحموا القرية»: the one
         speaking is the source, not a side, unless it speaks of itself («أعلنت قسد أن
         مقاتليها صدوا هجوماً»، «أنها سيطرت»)."""
-        norm = self._norm
+        norm = self._state.norm
         verbs = _within(cues["verb"], sentence)
         out = []
         for m in parties:
@@ -497,7 +513,7 @@ class EventExtractor:
         if not parties:
             return
 
-        norm = self._norm
+        norm = self._state.norm
 
         def word_before(m: Mention) -> str:
             start = norm.from_original(m.start, m.end)[0]
