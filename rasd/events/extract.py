@@ -357,7 +357,8 @@ class EventExtractor:
         if event.modality == "background":
             # An earlier event the outlet recalls is attributed only if its own
             # sentence says by whom.
-            event.sources = self._sources_in(text, sentence, mentions, cues)
+            event.sources = [{**s, "scope": "sentence"}
+                             for s in self._sources_in(text, sentence, mentions, cues)]
         event.evidence.append(Evidence(sentence.start, sentence.end,
                                        text[sentence.start : sentence.end],
                                        f"trigger:{text[trigger.start:trigger.end]}→{sub}"))
@@ -679,13 +680,15 @@ class EventExtractor:
     def _sources(self, text: str, sentence: Sentence, sentences: Sequence[Sentence],
                  blocks: Sequence[Block], mentions: Sequence[Mention],
                  cues: dict[str, list[_Cue]]) -> list[dict[str, object]]:
-        for scope in _scopes(sentence, sentences, blocks):
+        for reach, scope in _scopes(sentence, sentences, blocks, text):
             found = self._sources_in(text, scope, mentions, cues)
             if found:
+                for s in found:
+                    s["scope"] = reach
                 return found
         # Nothing in the article attributes it: the outlet reports it itself.
         return [{"kind": "category", "id": "correspondent", "text": None, "start": None,
-                 "end": None, "inferred": True}]
+                 "end": None, "inferred": True, "scope": "article"}]
 
     def _sources_in(self, text: str, scope: Sentence, mentions: Sequence[Mention],
                     cues: dict[str, list[_Cue]]) -> list[dict[str, object]]:
@@ -703,7 +706,10 @@ class EventExtractor:
                 continue
             actor = self.actors.actors[str(m.ref)]
             # "أعلنت قسد", "بحسب المرصد", "المتحدث باسم الجيش": the actor speaks.
-            said = any(0 <= m.start - v.end <= 3 for v in verbs) or any(
+            # «غرفة العمليات تعلن مقتل ...»: in headlines and live entries the
+            # speaker comes first and the verb is in the present.
+            said = any(0 <= m.start - v.end <= 3 or (0 <= v.start - m.end <= 3
+                       and text[v.start] in "يت") for v in verbs) or any(
                 0 <= m.start - s.end <= 3 for s in _within(cues["speaker"], scope))
             outlet = actor.type in SOURCE_TYPES and (
                 any(0 <= m.start - v.end <= 30 for v in verbs)
@@ -821,23 +827,34 @@ def _party(m: Mention, actors: ActorLexicon) -> Party:
     return Party(actor.id, actor.name, m.text, m.start, m.end)
 
 
-def _scopes(sentence: Sentence, sentences: Sequence[Sentence],
-            blocks: Sequence[Block]) -> Iterator[Sentence]:
-    """The sentence, then its paragraph's other sentences; for the headline, the lead.
+def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[Block],
+            text: str) -> Iterator[tuple[str, Sentence]]:
+    """The sentence, then its paragraph's other sentences; for the headline, the lead;
+    then the article, named by how far each reaches.
 
     Made as they are asked for: the search usually stops at the first."""
-    yield sentence
+    yield "sentence", sentence
     seen = {id(sentence)}
     same_block = [s for s in sentences if s.block == sentence.block and s is not sentence]
-    yield from same_block
+    yield from (("paragraph", s) for s in same_block)
+    block = blocks[sentence.block] if sentence.block < len(blocks) else None
+    if block is not None and _LIVE_ENTRY.match(text, block.start):
+        return  # «12:20 - ...»: each entry of a live report stands on its own
     seen.update(id(s) for s in same_block)
-    if sentence.block < len(blocks) and blocks[sentence.block].kind == "headline":
+    if block is not None and block.kind == "headline":
         lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
         lead_sentences = [s for s in sentences if s.block == lead]
-        yield from lead_sentences
+        yield from (("lead", s) for s in lead_sentences)
         seen.update(id(s) for s in lead_sentences)
     # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead).
-    yield from (s for s in sentences if id(s) not in seen)
+    yield from (("article", s) for s in sentences if id(s) not in seen)
+
+
+# The time stamp that opens each entry of a live report.
+_LIVE_ENTRY = re.compile(r"\s*[0-9٠-٩]{1,2}[:٫.][0-9٠-٩]{2}\s*[-–—]")
+
+# How far from its sentence an attribution was found, nearest first.
+_REACH = ("sentence", "paragraph", "lead", "article")
 
 
 def _context(mentions: Sequence[Mention], kind: str, sentence: Sentence,
@@ -1014,10 +1031,28 @@ def merge_events(events: list[Event],
             if getattr(match, name) is None and getattr(event, name) is not None:
                 setattr(match, name, getattr(event, name))
         match.victims = list(dict.fromkeys(match.victims + event.victims))
-        if not match.sources:
-            match.sources = event.sources
+        match.sources = _better_sources(match.sources, event.sources)
         match.evidence.extend(event.evidence)
     return _fold_fighting(merged)
+
+
+def _better_sources(kept: list[dict[str, object]],
+                    other: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Each telling's own attribution counts; one found nearer its sentence beats one
+    borrowed from elsewhere in the article («وأوضح مصدر محلي» after the lead)."""
+    def reach(sources: list[dict[str, object]]) -> int:
+        if not sources:
+            return len(_REACH) + 1
+        if any(s.get("inferred") for s in sources):
+            return len(_REACH)
+        return min(_REACH.index(str(s.get("scope", "article"))) for s in sources)
+
+    if reach(other) < reach(kept):
+        return other
+    if reach(other) == reach(kept) == 0:
+        ids = {s["id"] for s in kept}
+        return kept + [s for s in other if s["id"] not in ids]
+    return kept
 
 
 def _fold_fighting(events: list[Event]) -> list[Event]:

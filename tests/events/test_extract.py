@@ -269,3 +269,30 @@ def test_what_the_doers_burnt_and_the_footage_belong_to_the_attack(
         "وأحرق الخاطفون سيارات الضحايا قبل أن يفروا إلى جهة مجهولة.\n"
         "وبث ناشطون مقاطع مصورة تظهر السيارات المحترقة."))
     assert [e.sub_event_type for e in result.events] == ["Abduction/forced disappearance"]
+
+
+def test_each_live_entry_keeps_its_own_source(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تغطية مباشرة للتصعيد في ريف إدلب\n"
+                     "09:10 - طائرة حربية روسية تشن غارتين على محيط مدينة جسر الشغور غربي إدلب.\n"
+                     "10:45 - غرفة عمليات «الفتح المبين» تعلن مقتل ثلاثة عناصر من قوات النظام "
+                     "قنصاً على محور كفرنبل جنوبي إدلب.\n"
+                     "11:30 - الدفاع المدني السوري يقول إن فرقه أخمدت حريقاً في أرض زراعية.")
+    by_type = {e.sub_event_type: e for e in result.events}
+    strike, clash = by_type["Air/drone strike"], by_type["Armed clash"]
+    # the civil defence speaks only in its own entry; the first one is the outlet's
+    assert [s["id"] for s in strike.sources] == ["correspondent"]
+    assert [s["id"] for s in clash.sources] == ["fath_al_mubin"]
+    assert clash.sources[0]["scope"] == "sentence"
+
+
+def test_the_source_a_later_sentence_gives_beats_one_from_elsewhere(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قصف سعودي على رازح\n"
+                     "أفادت وكالة سبأ بأن الغارات تواصلت على مناطق متفرقة.\n"
+                     "وتعرضت منطقة النظير بمديرية رازح، صباح اليوم، لقصف مدفعي سعودي أدى إلى "
+                     "إصابة مواطنين.\n"
+                     "وأوضح مصدر محلي أن قذائف القصف السعودي على النظير تساقطت على منازل "
+                     "المواطنين.")
+    [shelling] = [e for e in result.events
+                  if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert "local_sources" in {s["id"] for s in shelling.sources}
