@@ -16,7 +16,7 @@ import re
 import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 from operator import attrgetter
@@ -29,7 +29,7 @@ from rasd.events.model import Event, Evidence, Party, Toll
 from rasd.events.notes import write_notes
 from rasd.mentions.actors import ActorLexicon
 from rasd.mentions.dates import parse_published
-from rasd.mentions.matcher import share_scan
+from rasd.mentions.matcher import match_key, share_scan
 from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
@@ -79,6 +79,7 @@ class _ArticleState(threading.local):
         self.refers_back = False  # ... of whatever kind («وتبنت الحركة الهجوم»)
         self.dated = False  # the last sentence gives a day of its own
         self.strong = False  # the last sentence has an incident word that is not weak
+        self.twin: Mention | None = None  # «بلدتي كفركلا والخيام»: the second place
 
 
 class EventExtractor:
@@ -184,6 +185,17 @@ class EventExtractor:
                     _absorb(max(earlier, key=lambda e: e.evidence[0].start), found)
                 else:
                     events.append(found)
+                    if self._state.twin is not None:
+                        # ACLED codes an event per place: «قصف يطاول بلدتي كفركلا والخيام»
+                        # a count of the two is not each one's: it stays with the first
+                        twin = replace(found, location=_location([self._state.twin]),
+                                       evidence=list(found.evidence),
+                                       victims=list(found.victims), sources=list(found.sources))
+                        for name in ("fatalities", "injuries"):
+                            if getattr(twin, name):
+                                setattr(twin, name, None)
+                                setattr(twin, f"{name}_qualifier", "unknown")
+                        events.append(twin)
         events = merge_events(events, self.actors.kin)
         for event in events:
             if event.actor1 and event.actor2 and event.actor1.id == event.actor2.id:
@@ -320,6 +332,7 @@ class EventExtractor:
         named = [m for m in places if not _dateline(text, m, sentence)]
         event.location = _location(named or places) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
+        self._state.twin = self._twin(text, named, event.location)
         self._crowd(event, groups, trigger, text)
         dates = [m for m in inside if m.kind == "date"
                  and (recall is None or m.start > recall.end)
@@ -374,6 +387,24 @@ class EventExtractor:
         self._state.refers_back = self._state.anaphoric and all(
             t.key in self.lexicon.anaphors for t in triggers)
         return event
+
+    def _twin(self, text: str, places: Sequence[Mention],
+              location: dict[str, object] | None) -> Mention | None:
+        """The second of two places the sentence names together after a dual place
+        word («بلدتي كفركلا والخيام»، «مديريتا عبس وكشر»), when the first is the
+        event's place."""
+        if location is None:
+            return None
+        for first, second in pairwise(places):
+            if first.ref != location.get("id") or second.ref == first.ref:
+                continue
+            if text[first.end:second.start].strip(" ،") not in ("و", ""):
+                continue
+            before = text[max(0, first.start - 20):first.start].split()
+            word = match_key(before[-1]) if before else ""
+            if {word, word[1:], word[2:]} & self.lexicon.twin_places:  # و/ب/في attached
+                return second
+        return None
 
     def _update_figures(self, events: list[Event], sentence: Sentence,
                         mentions: Sequence[Mention]) -> None:

@@ -53,6 +53,7 @@ class EventLexicon:
     without: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
+    twin_places: frozenset[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
         """Every phrase matcher of the lexicon, for ``share_scan``."""
@@ -104,6 +105,7 @@ class EventLexicon:
                                        proclitics=TRIGGER_PROCLITICS),
             anaphors=frozenset(match_key(w) for w in c.get("anaphors") or []),
             agreement_talk=frozenset(match_key(w) for w in c.get("agreement_talk") or []),
+            twin_places=frozenset(match_key(w) for w in c.get("twin_places") or []),
             recall=frozenset(match_key(w) for w in c.get("recall") or []),
             assassination=frozenset(match_key(w) for w in c.get("assassination") or []),
             without=frozenset(match_key(w) for w in c.get("without") or []),

@@ -296,3 +296,14 @@ def test_the_source_a_later_sentence_gives_beats_one_from_elsewhere(
     [shelling] = [e for e in result.events
                   if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert "local_sources" in {s["id"] for s in shelling.sources}
+
+
+def test_two_towns_named_after_a_dual_are_two_events(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قصف على الجنوب\nقصفت المدفعية الإسرائيلية بعد ظهر اليوم "
+                     "أطراف بلدتي كفركلا والخيام في جنوب لبنان، ما أدى إلى إصابة ثلاثة مواطنين.")
+    shelling = [e for e in result.events
+                if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert sorted(str(e.location["name"]) for e in shelling if e.location) == [
+        "Kfar Kila", "Khiam"]
+    # the count of the two stays with the first place told
+    assert [e.injuries for e in shelling] == [3, None]
