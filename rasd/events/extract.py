@@ -124,6 +124,7 @@ class EventExtractor:
             "toll": self._cues(norm, lex.toll_cues),
             "update": self._cues(norm, lex.toll_updates),
             "count": self._cues(norm, lex.update_counts),
+            "losses": self._cues(norm, lex.losses),
             "doer": self._cues(norm, lex.agent_anaphors),
             "footage": self._cues(norm, lex.footage),
             "booty": self._cues(norm, lex.booty),
@@ -161,6 +162,8 @@ class EventExtractor:
                 updates.remove(sentence)  # the lead that first tells it, with its count
             found = self._sentence(text, sentence, sentences, blocks, mentions, cues, refine,
                                    pub)
+            if found is None and _within(cues["losses"], sentence):
+                self._losses(events, sentence, mentions)
             if isinstance(found, list):
                 tolls.extend(found)
             elif found is not None and other_lead and not self._state.strong:
@@ -405,6 +408,29 @@ class EventExtractor:
             if {word, word[1:], word[2:]} & self.lexicon.twin_places:  # و/ب/في attached
                 return second
         return None
+
+    def _losses(self, events: list[Event], sentence: Sentence,
+                mentions: Sequence[Mention]) -> None:
+        """«وأضاف البيان أن قواتنا كبدت العدو أكثر من 80 قتيلاً»: the losses a side
+        says it inflicted, told with no incident word, are the dead of the fighting
+        told just before."""
+        fighting = [e for e in events if e.event_type == "Battles"
+                    and e.modality in ("reported", "claimed")
+                    and e.evidence[0].start < sentence.start]
+        if not fighting:
+            return
+        target = max(fighting, key=lambda e: e.evidence[0].start)
+        if target.fatalities_qualifier is not None:
+            return
+        killed = [q for q in _starting_in(mentions, sentence.start, sentence.end)
+                  if q.kind == "quantity" and "killed" in (q.data.get("effect"),
+                                                           q.data.get("counts"))]
+        if not killed:
+            return
+        self._figures(target, killed[:1], self._state.norm.original, sentence)
+        target.evidence.append(Evidence(sentence.start, sentence.end,
+                                        self._state.norm.original[sentence.start:sentence.end],
+                                        "losses"))
 
     def _update_figures(self, events: list[Event], sentence: Sentence,
                         mentions: Sequence[Mention]) -> None:

@@ -307,3 +307,15 @@ def test_two_towns_named_after_a_dual_are_two_events(full_pipeline: Pipeline) ->
         "Kfar Kila", "Khiam"]
     # the count of the two stays with the first place told
     assert [e.injuries for e in shelling] == [3, None]
+
+
+def test_losses_a_side_says_it_inflicted_are_the_dead_of_its_fighting(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الدعم السريع تعلن السيطرة على أبو زبد\n"
+                     "أعلنت قوات الدعم السريع مساء أمس بسط سيطرتها الكاملة على مدينة أبو زبد "
+                     "بولاية غرب كردفان بعد معارك ضارية مع الجيش.\n"
+                     "وقال الناطق باسم القوات إن مقاتليها كبدوا الجيش أكثر من 60 قتيلاً "
+                     "واستولوا على عشر عربات قتالية.")
+    [takeover] = [e for e in result.events if e.event_type == "Battles"]
+    assert (takeover.fatalities, takeover.fatalities_qualifier) == (60, "more_than")
+    assert "losses" in [ev.rule for ev in takeover.evidence]
