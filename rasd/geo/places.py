@@ -181,6 +181,10 @@ class PlaceFinder:
                     and len({places[i].country for i in f.ids}) == 1} | {
             c for c, n in countries.items() if n > 0} or {
             places[i].country for f in found if not f.weak for i in f.ids}
+        # ... and that country must not be far outnumbered: in a report from south
+        # Lebanon one Syrian namesake (المالكية) does not make تدمّر Palmyra.
+        most = max(countries.values(), default=0)
+        possible = {c for c in possible if c not in countries or 2 * countries[c] > most}
         kept = [f for f in found if self._in_scope(f, countries) and (
             not f.weak or any(places[i].country in possible for i in f.ids))]
         return [self._resolve(norm, f, countries, admin1s) for f in kept]
