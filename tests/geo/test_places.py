@@ -87,3 +87,12 @@ def test_towns_without_an_arabic_name_in_geonames_are_found(finder: PlaceFinder)
     found = places(finder, "استعاد الجيش السيطرة على مدينة الدلنج ومناطق قرب بارا")
     assert [name for _, name, _ in found] == ["Dilling", "Bārah"]
     assert [p[1] for p in places(finder, "انتشال رفات من مقبرة جماعية في ترهونة")] == ["Tarhuna"]
+
+
+def test_a_word_that_is_a_place_needs_its_country_not_outnumbered(finder: PlaceFinder) -> None:
+    text = ("قصف على عيترون وكفركلا والخيام وبنت جبيل، وحزب الله يعلن استهداف موقع المالكية. "
+            "غارة إسرائيلية تدمّر منزلاً في بلدة حولا")
+    found = [m.text for m in finder.find(normalize(text, MATCH_CONFIG))]
+    assert "حولا" in found and "تدمّر" not in found
+    syria = finder.find(normalize("اشتباكات في ريف حمص الشرقي قرب تدمر والسخنة", MATCH_CONFIG))
+    assert "تدمر" in [m.text for m in syria]
