@@ -872,7 +872,7 @@ def _choose_type(triggers: list[_Cue], refine: dict[str, list[_Cue]]) -> str:
     for cue in refine.get(sub, []):
         if SPECIFICITY.index(cue.value) < SPECIFICITY.index(sub) or sub in (
                 "Non-state actor overtakes territory", "Government regains territory",
-                "Armed clash", "Peaceful protest",
+                "Armed clash", "Peaceful protest", "Non-violent transfer of territory",
                 "Looting/property destruction", "Remote explosive/landmine/IED",
                 "Shelling/artillery/missile attack"):
             return cue.value
