@@ -362,7 +362,7 @@ class EventExtractor:
         if event.modality == "reported" and self._may(sentence):
             event.modality = "planned"  # «قد تمتد المعارك إلى مناطق أخرى»: only possible
         age = _days_before(date_mention, pub)
-        if similar and (age is None or age > 7) and event.modality in ("reported", "claimed"):
+        if similar and (age is not None and age > 7) and event.modality in ("reported", "claimed"):
             event.modality = "background"  # "نفذت الشهر الماضي ضربة مماثلة"
         if event.modality == "reported" and (
                 event.event_type in VIOLENT_TYPES
@@ -387,8 +387,11 @@ class EventExtractor:
         self._state.anaphoric = not dates and not similar and (
             all(_definite(text, t) for t in triggers)
             or (_definite(text, first) and first.key in self.lexicon.anaphors))
-        self._state.refers_back = self._state.anaphoric and all(
-            t.key in self.lexicon.anaphors for t in triggers)
+        # «وتبنت الحركة الهجوم ... زاعمة أنها قتلت ثلاثين»: the generic noun told first
+        # names the incident, whatever the words after it add.
+        self._state.refers_back = self._state.anaphoric and (all(
+            t.key in self.lexicon.anaphors for t in triggers) or (
+            _definite(text, first) and first.key in self.lexicon.anaphors))
         return event
 
     def _twin(self, text: str, places: Sequence[Mention],
@@ -474,8 +477,8 @@ class EventExtractor:
             return [sentence]
         places = [m for m in _starting_in(mentions, sentence.start, sentence.end)
                   if m.kind == "place"]
-        if len(places) < 2:
-            return [sentence]
+        if len(places) < 2 or self._opens_statement(sentence):
+            return [sentence]  # «ودعا ... إلى وقف اعتداءاتها والانسحاب»: one appeal
         cuts = []
         start = sentence.start
         for t in triggers[1:]:

@@ -45,6 +45,8 @@ class Cues:
     directions: dict[str, str]
     person: frozenset[str]
     seat: frozenset[str] = frozenset()
+    sites: frozenset[str] = frozenset()
+    roads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> Cues:
@@ -52,7 +54,9 @@ class Cues:
         types = {match_key(w): kind for kind, words in data["place_types"].items() for w in words}
         directions = {match_key(w): d for d, words in data["directions"].items() for w in words}
         return cls(types, directions, frozenset(match_key(w) for w in data["person"]),
-                   frozenset(match_key(w) for w in data.get("seat") or []))
+                   frozenset(match_key(w) for w in data.get("seat") or []),
+                   frozenset(match_key(w) for w in data.get("sites") or []),
+                   frozenset(match_key(w) for w in data.get("roads") or []))
 
 
 @dataclass
@@ -124,6 +128,8 @@ class PlaceFinder:
                 on = norm.original[wstart:wend].endswith("ى")
                 if word in self.cues.person and not m.prefix and not on:
                     continue  # محمد حلب: part of a person's name
+                if word in self.cues.sites and not m.prefix:
+                    continue  # ساحة الكرامة، ميدان الشهداء: a square's name, not a town
                 bare = word[1:] if word[:1] in "وفبل" and word[1:] in self.cues.types else word
                 if bare in self.cues.types:
                     cue, cue_start = self.cues.types[bare], where
@@ -142,7 +148,10 @@ class PlaceFinder:
                 ids = tuple(dict.fromkeys((*ids, *self.gazetteer.index.get(bare_name, ()))))
             units = frozenset((self.gazetteer.places[i].country, self.gazetteer.places[i].admin1)
                               for i in ids)
-            weak = cue is None and m.key in self.needs_context
+            # «طريق مكة المكرمة» in Mogadishu: a road named after a far city is
+            # that city only when the article is about its country.
+            road = before is not None and before[0] in self.cues.roads and not m.prefix
+            weak = (cue is None and m.key in self.needs_context) or road
             found.append(_Found(m.start, m.end, ids, cue, cue_start, direction, end, units, seat,
                                 weak))
         return found

@@ -319,3 +319,12 @@ def test_losses_a_side_says_it_inflicted_are_the_dead_of_its_fighting(
     [takeover] = [e for e in result.events if e.event_type == "Battles"]
     assert (takeover.fatalities, takeover.fatalities_qualifier) == (60, "more_than")
     assert "losses" in [ev.rule for ev in takeover.evidence]
+
+
+def test_a_claim_of_the_attack_is_the_attack_told_before(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تفجير انتحاري في مقديشو\n"
+                     "قتل تسعة أشخاص مساء الثلاثاء في تفجير انتحاري استهدف مقهى في مقديشو.\n"
+                     "وتبنت حركة الشباب الهجوم في بيان، زاعمة أنها قتلت أكثر من ثلاثين من "
+                     "عناصر الحكومة.", published="2025-03-12")
+    [event] = result.events
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 9

@@ -96,3 +96,13 @@ def test_a_word_that_is_a_place_needs_its_country_not_outnumbered(finder: PlaceF
     assert "حولا" in found and "تدمّر" not in found
     syria = finder.find(normalize("اشتباكات في ريف حمص الشرقي قرب تدمر والسخنة", MATCH_CONFIG))
     assert "تدمر" in [m.text for m in syria]
+
+
+def test_squares_streets_and_far_roads_are_not_towns(finder: PlaceFinder) -> None:
+    square = [m.text for m in finder.find(normalize(
+        "اعتصام في ساحة الكرامة وسط مدينة السويداء", MATCH_CONFIG))]
+    assert square == ["السويداء"]
+    road = [m.text for m in finder.find(normalize(
+        "تفجير انتحاري استهدف مقهى على طريق مكة المكرمة في العاصمة الصومالية مقديشو",
+        MATCH_CONFIG))]
+    assert "مكة المكرمة" not in road and "مقديشو" in road
