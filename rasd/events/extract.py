@@ -335,7 +335,7 @@ class EventExtractor:
         named = [m for m in places if not _dateline(text, m, sentence)]
         event.location = _location(named or places) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
-        self._state.twin = self._twin(text, named, event.location)
+        self._state.twin = self._twin(text, sentence, named, event.location)
         self._crowd(event, groups, trigger, text)
         dates = [m for m in inside if m.kind == "date"
                  and (recall is None or m.start > recall.end)
@@ -394,7 +394,7 @@ class EventExtractor:
             _definite(text, first) and first.key in self.lexicon.anaphors))
         return event
 
-    def _twin(self, text: str, places: Sequence[Mention],
+    def _twin(self, text: str, sentence: Sentence, places: Sequence[Mention],
               location: dict[str, object] | None) -> Mention | None:
         """The second of two places the sentence names together after a dual place
         word («بلدتي كفركلا والخيام»، «مديريتا عبس وكشر»), when the first is the
@@ -409,6 +409,18 @@ class EventExtractor:
             before = text[max(0, first.start - 20):first.start].split()
             word = match_key(before[-1]) if before else ""
             if {word, word[1:], word[2:]} & self.lexicon.twin_places:  # و/ب/في attached
+                return second
+        # «خرجت وقفتان احتجاجيتان في مدينة شهبا شمالي المحافظة وبلدة القريا»: two
+        # events told as a dual, each at its own town.
+        norm = self._state.norm
+        a, b = norm.from_original(sentence.start, sentence.end)
+        words = {w.lstrip("وفب") for w in norm.text[a:b].split()} | set(norm.text[a:b].split())
+        if not words & self.lexicon.twin_events:
+            return None
+        towns = [m for m in places if str(m.data.get("geo_precision")) == "1"]
+        for first, second in pairwise(towns):
+            if first.ref == location.get("id") and second.ref != first.ref and \
+                    _AND.search(text, first.end, second.start + 1):
                 return second
         return None
 
@@ -909,6 +921,9 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
     # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead).
     yield from (("article", s) for s in sentences if id(s) not in seen)
 
+
+# «و» opening a word: the second of two things joined.
+_AND = re.compile(r"(?<!\w)و")
 
 # The time stamp that opens each entry of a live report.
 _LIVE_ENTRY = re.compile(r"\s*[0-9٠-٩]{1,2}[:٫.][0-9٠-٩]{2}\s*[-–—]")

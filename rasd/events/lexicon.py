@@ -54,6 +54,7 @@ class EventLexicon:
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
+    twin_events: frozenset[str]
     losses: PhraseMatcher[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
@@ -108,6 +109,7 @@ class EventLexicon:
             agreement_talk=frozenset(match_key(w) for w in c.get("agreement_talk") or []),
             losses=PhraseMatcher(((w, "losses") for w in c.get("losses") or []),
                                  proclitics=TRIGGER_PROCLITICS, enclitics=ENCLITICS),
+            twin_events=frozenset(match_key(w) for w in c.get("twin_events") or []),
             twin_places=frozenset(match_key(w) for w in c.get("twin_places") or []),
             recall=frozenset(match_key(w) for w in c.get("recall") or []),
             assassination=frozenset(match_key(w) for w in c.get("assassination") or []),

@@ -328,3 +328,12 @@ def test_a_claim_of_the_attack_is_the_attack_told_before(full_pipeline: Pipeline
                      "عناصر الحكومة.", published="2025-03-12")
     [event] = result.events
     assert event.sub_event_type == "Suicide bomb" and event.fatalities == 9
+
+
+def test_two_protests_told_in_the_dual_are_one_at_each_town(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "احتجاجات في السويداء\n"
+                     "خرجت أمس وقفتان احتجاجيتان في مدينة شهبا شمالي المحافظة وبلدة القريا "
+                     "جنوبها، للمطالبة بالإفراج عن المعتقلين.")
+    protests = [e for e in result.events if e.sub_event_type == "Peaceful protest"]
+    assert sorted(str(e.location["name"]) for e in protests if e.location) == [
+        "Al Qurayyā", "Shahbā"]
