@@ -331,7 +331,7 @@ def test_a_claim_of_the_attack_is_the_attack_told_before(full_pipeline: Pipeline
 
 
 def test_two_protests_told_in_the_dual_are_one_at_each_town(full_pipeline: Pipeline) -> None:
-    result = extract(full_pipeline, "احتجاجات في السويداء\n"
+    result = extract(full_pipeline, "احتجاجات في ريف السويداء\n"
                      "خرجت أمس وقفتان احتجاجيتان في مدينة شهبا شمالي المحافظة وبلدة القريا "
                      "جنوبها، للمطالبة بالإفراج عن المعتقلين.")
     protests = [e for e in result.events if e.sub_event_type == "Peaceful protest"]
