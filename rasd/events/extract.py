@@ -333,7 +333,7 @@ class EventExtractor:
         # "الرمادي (الفرات) – خطف مسلحون ... في قضاء الرطبة": the dateline is where
         # the report was filed; the place named in the sentence is where it happened.
         named = [m for m in places if not _dateline(text, m, sentence)]
-        event.location = _location(named or places) or _location(
+        event.location = _location(named or places, trigger.start) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
         self._state.twin = self._twin(text, sentence, named, event.location)
         self._crowd(event, groups, trigger, text)
@@ -996,9 +996,12 @@ def _dateline(text: str, place: Mention, sentence: Sentence) -> bool:
     return _DATELINE_TAIL.match(text, place.end) is not None
 
 
-def _location(places: Sequence[Mention]) -> dict[str, object] | None:
+def _location(places: Sequence[Mention], after: int | None = None
+              ) -> dict[str, object] | None:
     """The most precise place, preferring one that agrees with the others named
-    with it: حي الروضة وسط مدينة مأرب is in Marib, not a Rawdah elsewhere."""
+    with it: حي الروضة وسط مدينة مأرب is in Marib, not a Rawdah elsewhere; among
+    equals, one named after the incident word (``after``), where its object is
+    told: «وتعد الفاشر آخر عاصمة ... بعد أن بسطت الدعم السريع سيطرتها على نيالا»."""
     if not places:
         return None
 
@@ -1010,7 +1013,8 @@ def _location(places: Sequence[Mention]) -> dict[str, object] | None:
     places = cities or places
     alone = len({m.ref for m in places}) > 1
     best = min(places, key=lambda m: (alone and cohesion(m) == 0,
-                                      int(str(m.data["geo_precision"])), m.start))
+                                      int(str(m.data["geo_precision"])),
+                                      after is not None and m.start < after, m.start))
     keys = ("name", "name_ar", "latitude", "longitude", "country", "admin1", "geo_precision")
     return {"id": best.ref, "text": best.text, "start": best.start, "end": best.end,
             **{k: best.data.get(k) for k in keys}}

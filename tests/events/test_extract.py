@@ -337,3 +337,11 @@ def test_two_protests_told_in_the_dual_are_one_at_each_town(full_pipeline: Pipel
     protests = [e for e in result.events if e.sub_event_type == "Peaceful protest"]
     assert sorted(str(e.location["name"]) for e in protests if e.location) == [
         "Al Qurayyā", "Shahbā"]
+
+
+def test_the_place_after_the_incident_word_is_where_it_happened(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قصف على ريف إدلب\n"
+                     "في مدينة إدلب، قال ناشطون إن قوات النظام قصفت أمس بلدة كفرنبل بالمدفعية.")
+    [event] = result.events
+    assert event.location is not None and event.location["name"] == "Kafranbel"
