@@ -493,18 +493,22 @@ class EventExtractor:
             return [sentence]  # «ودعا ... إلى وقف اعتداءاتها والانسحاب»: one appeal
         cuts = []
         start = sentence.start
+        # «وفي إقليم هيران، شنت الحركة هجوماً بالأسلحة الخفيفة وقذائف الهاون على
+        # قاعدة في بلدة جلالقسي»: a place that sets the scene before the first
+        # incident word is not that incident's own.
+        opened = triggers[0].start
         for t in triggers[1:]:
             word_start = t.start
             while word_start > sentence.start and text[word_start - 1].isalpha():
                 word_start -= 1
             joined = (text[word_start] == "و" and word_start < t.start) or \
                 text[max(sentence.start, word_start - 2) : word_start] == "و "
-            before = [p for p in places if start <= p.start < word_start]
+            before = [p for p in places if max(start, opened) <= p.start < word_start]
             after = [p for p in places if p.start >= t.end]
             if joined and before and after and {p.ref for p in before}.isdisjoint(
                     {p.ref for p in after}):
                 cuts.append(word_start)
-                start = word_start
+                start = opened = word_start
         if not cuts:
             return [sentence]
         bounds = [sentence.start, *cuts, sentence.end]
