@@ -26,6 +26,7 @@ BOXES = {
     "LY": (19.5, 33.3, 9.3, 25.2),
     "LB": (33.0, 34.7, 35.1, 36.7),
     "PS": (31.2, 32.6, 34.2, 35.6),
+    "SO": (-1.7, 12.0, 40.9, 51.5),
 }
 FEATURES = {"populated", "district", "neighbourhood", "camp", "landmark"}
 FIELDS = {"id", "name", "arabic", "latitude", "longitude", "country", "admin1", "population",
