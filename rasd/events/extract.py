@@ -745,6 +745,15 @@ class EventExtractor:
             if qualifier in ("dozens", "hundreds", "thousands", "several"):
                 qualifier, value = "unknown", None
             number = int(value) if isinstance(value, int | float) else None
+            if q.data.get("joined") and effect in ("killed", "injured"):
+                # «قتل ضابط وثلاثة جنود»: the counts joined by و add up
+                name = "fatalities" if effect == "killed" else "injuries"
+                total = getattr(event, name)
+                if total is not None and number is not None:
+                    setattr(event, name, total + number)
+                    if qualifier != "exact":
+                        setattr(event, f"{name}_qualifier", qualifier)
+                continue
             if effect == "killed" and event.fatalities_qualifier is None:
                 event.fatalities, event.fatalities_qualifier = number, qualifier
             elif effect == "injured" and event.injuries_qualifier is None:

@@ -26,6 +26,7 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+")
+_PAUSE = re.compile(r"[،,.؛;:!?؟\n]")
 
 
 @dataclass(frozen=True)
@@ -319,11 +320,23 @@ class QuantityFinder:
                 what = next((m.values[0] for m in counted if 0 <= m.word_start - end <= 4), None)
             if (effect is None or rule == "dual") and what in ("killed", "injured"):
                 effect = what  # «وجريحان»: the noun says what happened, whatever came before
+            # «قتل ضابط برتبة ملازم أول وثلاثة جنود»: a count joined by و to the one
+            # before, with no pause between, was struck by the same verb.
+            # Not the two ends of a range: «ما بين 15 و20 مقاتلاً».
+            previous_start = max((s for s, e, *_ in found if e == previous_end), default=0)
+            joined = start >= 2 and text[start - 2 : start] == " و" and bool(out) and \
+                out[-1].data.get("effect") in ("killed", "injured") and \
+                not _PAUSE.search(text, previous_end, start) and start - previous_end <= 40 \
+                and "بين" not in text[max(0, previous_start - 6) : previous_start]
+            if effect is None and joined:
+                effect = str(out[-1].data["effect"])
             if effect is None and what is not None:
-                # «12 مدنياً قتلوا»، «ثلاثة أشخاص أصيبوا»: the verb after what is counted.
+                # «12 مدنياً قتلوا»، «ثلاثة أشخاص أصيبوا»: the verb after what is counted,
+                # unless a new clause opens with it («وثلاثة جنود، وأصيب خمسة»).
                 effect = next((m.values[0] for m in effects
                                if m.values[0] in ("killed", "injured")
                                and 0 < m.word_start - end <= 14
+                               and text[m.word_start] != "و"
                                and text[end : m.word_start].count(" ") <= 2), None)
             qstart = norm.to_original(q.start, q.end)[0] if q is not None else ostart
             data: dict[str, object] = {"value": int(value) if value is not None and
@@ -332,6 +345,8 @@ class QuantityFinder:
                 data["counts"] = what
             if effect:
                 data["effect"] = effect
+            if joined and effect == out[-1].data.get("effect"):
+                data["joined"] = True  # a further count of the same toll: added to it
             out.append(Mention(
                 kind="quantity", start=qstart, end=oend, text=norm.original[qstart:oend],
                 norm=text[start:end], ref=None if value is None else str(data["value"]),

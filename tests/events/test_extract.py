@@ -345,3 +345,11 @@ def test_the_place_after_the_incident_word_is_where_it_happened(
                      "في مدينة إدلب، قال ناشطون إن قوات النظام قصفت أمس بلدة كفرنبل بالمدفعية.")
     [event] = result.events
     assert event.location is not None and event.location["name"] == "Kafranbel"
+
+
+def test_the_dead_counted_in_two_groups_add_up(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "هجوم على نقطة للجيش في الطارمية\n"
+                     "قُتل ضابط برتبة ملازم أول وثلاثة جنود، وأصيب خمسة آخرون، بهجوم شنه "
+                     "مسلحون من تنظيم داعش مساء الثلاثاء على نقطة للجيش في قضاء الطارمية.")
+    [event] = result.events
+    assert (event.fatalities, event.injuries) == (4, 5)

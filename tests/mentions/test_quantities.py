@@ -50,3 +50,12 @@ def test_spans_taken_by_dates_are_skipped() -> None:
     norm = normalize("في 14 كانون الأول 2018 قتل 3 مدنيين", MATCH_CONFIG)
     found = FINDER.find(norm, skip=[(3, 22)])
     assert [m.data["value"] for m in found] == [3]
+
+
+def test_counts_joined_by_and_share_their_verb_but_a_range_does_not() -> None:
+    text = "قتل ضابط برتبة ملازم أول وثلاثة جنود، وأصيب خمسة آخرون"
+    found = FINDER.find(normalize(text, MATCH_CONFIG))
+    assert [(m.data["value"], m.data.get("effect"), m.data.get("joined")) for m in found] == [
+        (1, "killed", None), (3, "killed", True), (5, "injured", None)]
+    ranged = FINDER.find(normalize("أسفرت عن مقتل ما بين 15 و20 مقاتلاً", MATCH_CONFIG))
+    assert not any(m.data.get("joined") for m in ranged)
