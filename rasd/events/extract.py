@@ -364,12 +364,20 @@ class EventExtractor:
         age = _days_before(date_mention, pub)
         if similar and (age is not None and age > 7) and event.modality in ("reported", "claimed"):
             event.modality = "background"  # "نفذت الشهر الماضي ضربة مماثلة"
+        # A party's own account of the fighting is a claim, unless a witness, a
+        # monitor or the outlet's own sources tell it too, or the party admits its
+        # losses («أقر جيش الاحتلال بمقتل خمسة من جنوده»).
+        independent = any((s.get("kind") == "category" and s["id"] in _WITNESSES)
+                          or (s.get("kind") == "actor" and self.actors.actors[
+                              str(s["id"])].type in ("monitor", "ngo", "un_body"))
+                          for s in sources)  # a state agency relays its government
         if event.modality == "reported" and (
                 event.event_type in VIOLENT_TYPES
                 or event.sub_event_type == "Disrupted weapons use") and any(
                 s.get("kind") == "actor" and self.actors.actors[str(s["id"])].type
-                not in SOURCE_TYPES | {"police"} for s in sources):
-            event.modality = "claimed"  # a party's own account of the fighting
+                not in SOURCE_TYPES | {"police"} for s in sources) and not independent \
+                and not any(w in self.lexicon.admission for w in self._sentence_words(sentence)):
+            event.modality = "claimed"
         if event.modality == "background":
             # An earlier event the outlet recalls is attributed only if its own
             # sentence says by whom.
@@ -412,10 +420,7 @@ class EventExtractor:
                 return second
         # «خرجت وقفتان احتجاجيتان في مدينة شهبا شمالي المحافظة وبلدة القريا»: two
         # events told as a dual, each at its own town.
-        norm = self._state.norm
-        a, b = norm.from_original(sentence.start, sentence.end)
-        words = {w.lstrip("وفب") for w in norm.text[a:b].split()} | set(norm.text[a:b].split())
-        if not words & self.lexicon.twin_events:
+        if not self._sentence_words(sentence) & self.lexicon.twin_events:
             return None
         towns = [m for m in places if str(m.data.get("geo_precision")) == "1"]
         for first, second in pairwise(towns):
@@ -552,6 +557,13 @@ class EventExtractor:
         may = _MAY.search(self._state.norm.text, start, end)
         # «وكان الطالب قد تعرض لإطلاق نار»: كان ... قد with a past verb in ت.
         return may is not None and not _WAS.search(self._state.norm.text, start, may.start())
+
+    def _sentence_words(self, sentence: Sentence) -> set[str]:
+        """The sentence's words in matching form, with and without a leading و."""
+        norm = self._state.norm
+        a, b = norm.from_original(sentence.start, sentence.end)
+        words = norm.text[a:b].split()
+        return set(words) | {w[1:] for w in words if w[:1] == "و"}
 
     def _opens_statement(self, sentence: Sentence) -> bool:
         start = self._state.norm.from_original(sentence.start, sentence.start)[0]
@@ -935,6 +947,9 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
     yield from (("article", s) for s in sentences if id(s) not in seen)
 
 
+# Sources that see for themselves, not for a side.
+_WITNESSES = frozenset({"local_sources", "eyewitnesses", "medical_sources", "activists"})
+
 # «و» opening a word: the second of two things joined.
 _AND = re.compile(r"(?<!\w)و")
 
@@ -1208,8 +1223,12 @@ def _same_incident(a: Event, b: Event, kin: Callable[[str, str], bool] | None = 
             a.sub_event_type in _CAMPAIGN_TYPES
             and a.location.get("admin1") and a.location.get("admin1") == b.location.get("admin1")):
         return False
+    # A clash is told from either side: «شنت الدعم السريع هجوماً» and «كبدت القوة
+    # المشتركة المليشيا خسائر» share a side, so they can be one battle.
+    fought = a.sub_event_type == "Armed clash" and bool(
+        {p.id for p in (a.actor1, a.actor2) if p} & {p.id for p in (b.actor1, b.actor2) if p})
     if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id and not (
             kin is not None and kin(a.actor1.id, b.actor1.id)) and not (
-            _crowd_name(a.actor1.id) or _crowd_name(b.actor1.id)):
+            _crowd_name(a.actor1.id) or _crowd_name(b.actor1.id)) and not fought:
         return False
     return not (a.event_date and b.event_date and a.event_date != b.event_date)

@@ -55,6 +55,7 @@ class EventLexicon:
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
     twin_events: frozenset[str]
+    admission: frozenset[str]
     losses: PhraseMatcher[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
@@ -109,6 +110,7 @@ class EventLexicon:
             agreement_talk=frozenset(match_key(w) for w in c.get("agreement_talk") or []),
             losses=PhraseMatcher(((w, "losses") for w in c.get("losses") or []),
                                  proclitics=TRIGGER_PROCLITICS, enclitics=ENCLITICS),
+            admission=frozenset(match_key(w) for w in c.get("admission") or []),
             twin_events=frozenset(match_key(w) for w in c.get("twin_events") or []),
             twin_places=frozenset(match_key(w) for w in c.get("twin_places") or []),
             recall=frozenset(match_key(w) for w in c.get("recall") or []),

@@ -353,3 +353,14 @@ def test_the_dead_counted_in_two_groups_add_up(full_pipeline: Pipeline) -> None:
                      "مسلحون من تنظيم داعش مساء الثلاثاء على نقطة للجيش في قضاء الطارمية.")
     [event] = result.events
     assert (event.fatalities, event.injuries) == (4, 5)
+
+
+def test_a_party_admitting_its_losses_or_a_witness_makes_it_reported(
+        full_pipeline: Pipeline) -> None:
+    claim = extract(full_pipeline, "قسد تعلن صد هجوم\nأعلنت قوات سوريا الديمقراطية أن "
+                    "مقاتليها صدوا أمس هجوماً على قرية الحوايج شرق دير الزور وقتلوا خمسة "
+                    "من المهاجمين.")
+    assert [e.modality for e in claim.events] == ["claimed"]
+    admitted = extract(full_pipeline, "مقتل جنود في غزة\nأقر جيش الاحتلال الإسرائيلي أمس "
+                       "بمقتل خمسة من جنوده في اشتباك مع مقاتلين في بيت حانون شمال قطاع غزة.")
+    assert [e.modality for e in admitted.events] == ["reported"]
