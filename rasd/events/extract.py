@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -335,6 +336,13 @@ class EventExtractor:
         named = [m for m in places if not _dateline(text, m, sentence)]
         event.location = _location(named or places, trigger.start) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
+        if named and all(m.data.get("neighbourhood") for m in named):
+            # «سقطت قذيفة على حي الروضة» in a report from Taiz: a quarter that only
+            # shares a village's name is in the city the article is about.
+            earlier = [m for m in _antecedent(mentions, sentence, sentences, blocks)
+                       if m not in named and not m.data.get("neighbourhood")]
+            event.location = _location(earlier) or _location(_main_town(mentions)) or \
+                event.location
         self._state.twin = self._twin(text, sentence, named, event.location)
         self._crowd(event, groups, trigger, text)
         dates = [m for m in inside if m.kind == "date"
@@ -990,6 +998,17 @@ def _antecedent(mentions: Sequence[Mention], sentence: Sentence,
     last = max(before, key=lambda m: m.start)
     home = next((s for s in sentences if s.start <= last.start < s.end), None)
     return [m for m in before if home.start <= m.start < home.end] if home else [last]
+
+
+def _main_town(mentions: Sequence[Mention]) -> list[Mention]:
+    """The town the article names most often, as its mention first told."""
+    towns = [m for m in mentions if m.kind == "place" and not m.data.get("neighbourhood")
+             and str(m.data.get("geo_precision")) == "1"]
+    if not towns:
+        return []
+    counts = Counter(str(m.ref) for m in towns)
+    top = max(counts, key=lambda ref: counts[ref])
+    return [next(m for m in towns if str(m.ref) == top)]
 
 
 def _starting_in(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:

@@ -364,3 +364,14 @@ def test_a_party_admitting_its_losses_or_a_witness_makes_it_reported(
     admitted = extract(full_pipeline, "مقتل جنود في غزة\nأقر جيش الاحتلال الإسرائيلي أمس "
                        "بمقتل خمسة من جنوده في اشتباك مع مقاتلين في بيت حانون شمال قطاع غزة.")
     assert [e.modality for e in admitted.events] == ["reported"]
+
+
+def test_a_quarter_named_like_a_far_village_is_in_the_article_s_city(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قناصة الحوثي يستهدفون أحياء تعز\n"
+                     "قالت مصادر طبية في مدينة تعز إن قناصة الحوثي صعّدوا استهداف المدنيين.\n"
+                     "وفي حادثة أخرى، سقطت أمس قذيفة أطلقها الحوثيون على حي الروضة، ما أدى "
+                     "إلى إصابة ثلاثة أطفال.")
+    [shelling] = [e for e in result.events
+                  if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling.location is not None and shelling.location["name"] == "Taiz"
