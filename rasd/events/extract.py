@@ -81,6 +81,7 @@ class _ArticleState(threading.local):
         self.dated = False  # the last sentence gives a day of its own
         self.strong = False  # the last sentence has an incident word that is not weak
         self.twin: Mention | None = None  # «بلدتي كفركلا والخيام»: the second place
+        self.twin_count: Mention | None = None  # «و14 آخرين في ذمار»: its own count
 
 
 class EventExtractor:
@@ -199,6 +200,13 @@ class EventExtractor:
                             if getattr(twin, name):
                                 setattr(twin, name, None)
                                 setattr(twin, f"{name}_qualifier", "unknown")
+                        count = self._state.twin_count
+                        if count is not None:  # «نحو 50 في صنعاء، و14 آخرين في ذمار»
+                            for name in ("fatalities", "fatalities_qualifier", "injuries",
+                                         "injuries_qualifier", "arrested", "captured",
+                                         "released", "displaced"):
+                                setattr(twin, name, None)
+                            self._figures(twin, [count], text, sentence)
                         events.append(twin)
         events = merge_events(events, self.actors.kin)
         for event in events:
@@ -344,6 +352,10 @@ class EventExtractor:
             event.location = _location(earlier) or _location(_main_town(mentions)) or \
                 event.location
         self._state.twin = self._twin(text, sentence, named, event.location)
+        self._state.twin_count = None
+        if self._state.twin is None:
+            self._state.twin, self._state.twin_count = self._counted_elsewhere(
+                text, quantities, named, event.location)
         self._crowd(event, groups, trigger, text)
         dates = [m for m in inside if m.kind == "date"
                  and (recall is None or m.start > recall.end)
@@ -459,6 +471,25 @@ class EventExtractor:
         target.evidence.append(Evidence(sentence.start, sentence.end,
                                         self._state.norm.original[sentence.start:sentence.end],
                                         "losses"))
+
+    def _counted_elsewhere(self, text: str, quantities: Sequence[Mention],
+                           places: Sequence[Mention], location: dict[str, object] | None
+                           ) -> tuple[Mention | None, Mention | None]:
+        """«طالت نحو 50 شخصاً في صنعاء، و14 آخرين في مدينة ذمار»: a further count of
+        «others» with a town of its own is the same campaign's event there."""
+        if location is None:
+            return None, None
+        for q in quantities:
+            before = text[max(0, q.start - 3):q.start]
+            after = text[q.end:q.end + 40]
+            if "و" not in before or not _OTHERS.match(after):
+                continue
+            there = next((p for p in places if q.end < p.start <= q.end + 40
+                          and p.ref != location.get("id")
+                          and str(p.data.get("geo_precision")) == "1"), None)
+            if there is not None:
+                return there, q
+        return None, None
 
     def _update_figures(self, events: list[Event], sentence: Sentence,
                         mentions: Sequence[Mention]) -> None:
@@ -957,6 +988,9 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
 
 # Sources that see for themselves, not for a side.
 _WITNESSES = frozenset({"local_sources", "eyewitnesses", "medical_sources", "activists"})
+
+# «و14 آخرين»: a further count of people.
+_OTHERS = re.compile(r"\s*(?:\S+\s+)?(?:آخرين|آخرون|أخريات|اخرين|آخر)(?!\w)")
 
 # «و» opening a word: the second of two things joined.
 _AND = re.compile(r"(?<!\w)و")

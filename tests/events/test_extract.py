@@ -375,3 +375,12 @@ def test_a_quarter_named_like_a_far_village_is_in_the_article_s_city(
     [shelling] = [e for e in result.events
                   if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling.location is not None and shelling.location["name"] == "Taiz"
+
+
+def test_a_further_count_of_others_in_another_town_is_an_event_there(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "حملة اختطافات في صنعاء وذمار\n"
+                     "شنت الميليشيا أمس حملة اختطافات واسعة طالت نحو 50 شخصا في العاصمة "
+                     "صنعاء، و14 آخرين في مدينة ذمار، بحسب مصادر حقوقية.")
+    taken = {str(e.location["name"]): e.captured for e in result.events if e.location}
+    assert taken == {"Sanaa": 50, "Dhamār": 14}
