@@ -866,6 +866,8 @@ class EventExtractor:
                        inside: list[Mention], cues: dict[str, list[_Cue]]) -> list[Toll]:
         """Counts over a period («منذ مطلع العام»، «خلال شهر نيسان») or a monitor's
         large count: tolls, never incidents."""
+        if _within(cues["other"], sentence):
+            return []  # «نزح 450 ألفاً ... ولقي 31 حتفهم غرقاً»: a disaster's toll
         quantities = [m for m in inside if m.kind == "quantity"]
         casualties = [q for q in quantities if q.data.get("effect") in ("killed", "injured")
                       or q.data.get("counts") in ("killed", "injured")]

@@ -384,3 +384,12 @@ def test_a_further_count_of_others_in_another_town_is_an_event_there(
                      "صنعاء، و14 آخرين في مدينة ذمار، بحسب مصادر حقوقية.")
     taken = {str(e.location["name"]): e.captured for e in result.events if e.location}
     assert taken == {"Sanaa": 50, "Dhamār": 14}
+
+
+def test_a_flood_s_toll_makes_no_conflict_toll(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "فيضانات نهر شبيلي تشرد آلاف الأسر في بلدوين\n"
+                     "غمرت مياه نهر شبيلي أحياء واسعة من مدينة بلدوين وسط الصومال بعد أيام من "
+                     "الأمطار الغزيرة.\n"
+                     "وبحسب مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية، نزح نحو 450 ألفاً "
+                     "بسبب الفيضانات منذ بداية الموسم، فيما لقي 31 شخصاً حتفهم غرقاً.")
+    assert not result.relevant and result.tolls == [] and result.events == []
