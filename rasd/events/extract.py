@@ -36,6 +36,7 @@ from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
+_SINCE_BEFORE = re.compile(r"(?<!\w)منذ\s+$")
 _MAY = re.compile(r"(?<!\w)قد (?:[يت][^\W\d]{2,})")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|يكون|تكون)(?!\w)")
 STATE_TYPES = frozenset({"state_forces", "police", "government", "intelligence",
@@ -82,6 +83,7 @@ class _ArticleState(threading.local):
         self.strong = False  # the last sentence has an incident word that is not weak
         self.twin: Mention | None = None  # «بلدتي كفركلا والخيام»: the second place
         self.twin_count: Mention | None = None  # «و14 آخرين في ذمار»: its own count
+        self.pub: date | None = None  # the day of publication
 
 
 class EventExtractor:
@@ -141,6 +143,7 @@ class EventExtractor:
             a < c.start < b for a, b in names)]
         refine = {base: self._cues(norm, matcher) for base, matcher in lex.refine.items()}
         pub = parse_published(published)
+        self._state.pub = pub
         events: list[Event] = []
         tolls: list[Toll] = []
         # Body first: the headline repeats the lead, and the lead is more precise.
@@ -360,6 +363,14 @@ class EventExtractor:
         dates = [m for m in inside if m.kind == "date"
                  and (recall is None or m.start > recall.end)
                  and (m.ref or m.rule != "grammar:clock")]  # «عند الساعة 11:15»: no day
+        # «منذ السابع من تشرين الأول»: the day a period began, not the event's
+        since = [d for d in dates if _SINCE_BEFORE.search(text, max(0, d.start - 6), d.start)
+                 and (_days_before(d, pub) or 0) > 7]  # «منذ ظهر الاثنين»: it began then
+        if since and (_within(cues["count"], sentence) or len(since) == len(dates)):
+            # «حصيلة حالات الاعتقال منذ ... ارتفعت إلى»: a running count; «تصعيد متواصل
+            # منذ السابع من تشرين الأول»: a campaign, not an incident of a day
+            return None
+        dates = [d for d in dates if d not in since]
         verbs = _within(cues["verb"], sentence)
         # «أعلن في بيان اليوم الثلاثاء أن قواتها استعادت صباح الاثنين»: a day right
         # after a verb of saying, before the event is told, dates the statement.
@@ -873,7 +884,12 @@ class EventExtractor:
                       or q.data.get("counts") in ("killed", "injured")]
         # «حصيلة» alone is an incident's count; a toll is counted over a period.
         counts = {c.key for c in cues["count"]}
-        period = [t for t in _within(cues["toll"], sentence) if t.key not in counts]
+        period: list[object] = [t for t in _within(cues["toll"], sentence)
+                                if t.key not in counts]
+        # «ارتفاع حصيلة الشهداء منذ السابع من أكتوبر 2023 إلى ...»: since a day long
+        # past is a period too.
+        period += [d for d in inside if d.kind == "date" and _SINCE_BEFORE.search(
+            text, max(0, d.start - 6), d.start) and (_days_before(d, self._state.pub) or 0) > 7]
         if period:  # «حالات الاعتقال منذ السابع من تشرين الأول»: arrests and flight too
             casualties += [q for q in quantities if q not in casualties and q.data.get(
                 "effect") in ("arrested", "displaced", "captured")]

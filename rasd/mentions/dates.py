@@ -118,6 +118,8 @@ class DateFinder:
         self.hijri = {match_key(f): int(n) for n, fs in c["hijri_months"].items() for f in fs}
         self.weekdays = {match_key(f): int(n) for n, fs in c["weekdays"].items() for f in fs}
         self.rel_days = {match_key(f): int(n) for n, fs in c["relative_days"].items() for f in fs}
+        self.ordinals = {match_key(f): int(n) for n, fs in
+                         (c.get("ordinal_days") or {}).items() for f in fs}
         past = _alt([match_key(f) for f in c["past"]])
         current = _alt([match_key(f) for f in c["current"]])
         parts = _alt([match_key(f) for f in c["parts"]])
@@ -125,6 +127,9 @@ class DateFinder:
         hmonth = _alt(list(self.hijri))
         wday = _alt(list(self.weekdays))
         rel = _alt(list(self.rel_days))
+        # longest first, so that «الحادي والعشرين» is not read as «الحادي»
+        ordinal = _alt(sorted(self.ordinals, key=len, reverse=True)) if self.ordinals \
+            else r"(?!x)x"
         # Every expression starts at a word boundary, or after a proclitic (و، ف،
         # ب، ل) glued to it; ``_starts`` checks that (see ``_bounded``).
         e = r"(?![\w])"
@@ -145,6 +150,7 @@ class DateFinder:
         days = r"يوم|صباح|مساء|فجر|ظهر|ليل|ليله|عصر"
         self.entries: dict[str, re.Pattern[str]] = {
             "dmy-name": P(rf"يوم|{wday}|\d"),
+            "dmy-ordinal": P(rf"{ordinal}"),
             "month-year": P(rf"{parts}|شهر|{month}"),
             "month-relative": P(rf"{parts}|شهر"),
             "year": P(rf"{parts}|عام|العام|سنه|السنه"),
@@ -160,6 +166,10 @@ class DateFinder:
                            rf"(?:من\s+)?"
                            rf"(?:شهر\s+)?(?P<m>{month})(?:\s*/\s*(?:{month}))?"
                            rf"(?:\s*[،,]?\s*(?:سنه\s+|عام\s+)?(?P<y>(?:19|20)\d\d))?" + e),
+             self._dmy),
+            ("dmy-ordinal", P(rf"(?P<od>{ordinal})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{month})"
+                              rf"(?:\s*/\s*(?:{month}))?"
+                              rf"(?:\s*[،,]?\s*(?:سنه\s+|عام\s+)?(?P<y>(?:19|20)\d\d))?" + e),
              self._dmy),
             ("numeric-ymd", P(r"(?P<y>(?:19|20)\d\d)[-/. ](?P<m>\d{1,2})[-/. ]"
                               r"(?P<d>\d{1,2})" + e),
@@ -195,6 +205,7 @@ class DateFinder:
         self.rule_anchors: dict[str, set[str] | None] = {
             "hijri": {w.split()[0] for w in hijri},
             "dmy-name": {w.split()[0] for w in months},
+            "dmy-ordinal": {w.split()[0] for w in months},
             "numeric-ymd": {"digit"}, "numeric-dmy": {"digit"},
             "month-year": {w.split()[0] for w in months},
             "month-relative": {"شهر"},
@@ -223,7 +234,8 @@ class DateFinder:
         return DateValue(day, day, "day")
 
     def _dmy(self, m: re.Match[str], pub: date | None) -> DateValue:
-        month, day = self.months[m["m"]], int(m["d"])
+        month = self.months[m["m"]]
+        day = self.ordinals[m["od"]] if "od" in m.re.groupindex and m["od"] else int(m["d"])
         if m["y"]:
             year = int(m["y"])
         elif pub is not None:

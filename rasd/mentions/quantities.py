@@ -162,6 +162,13 @@ class NumberGrammar:
                     if mul and mul[0] in ("mul", "add_or_mul") and mul[1] >= 1000:
                         value *= mul[1]
                         j += 1
+                        # «57 ألفاً و575 شهيداً»: the rest of the figure after و
+                        if j + 1 < len(toks) and toks[j].text == "و" and \
+                                toks[j].end == toks[j + 1].start and toks[j + 1].text.isdigit():
+                            rest = self._digits(toks[j + 1].text)
+                            if rest is not None and rest < mul[1]:
+                                value += rest
+                                j += 2
                 if value is not None:
                     out.append(_Parsed(i, j, value))
                 i = j

@@ -393,3 +393,13 @@ def test_a_flood_s_toll_makes_no_conflict_toll(full_pipeline: Pipeline) -> None:
                      "وبحسب مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية، نزح نحو 450 ألفاً "
                      "بسبب الفيضانات منذ بداية الموسم، فيما لقي 31 شخصاً حتفهم غرقاً.")
     assert not result.relevant and result.tolls == [] and result.events == []
+
+
+def test_a_count_since_a_day_long_past_is_a_toll_not_an_incident(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "حصيلة جديدة للعدوان على غزة\n"
+                     "أعلنت وزارة الصحة في غزة ارتفاع حصيلة الشهداء منذ السابع من أكتوبر 2023 "
+                     "إلى 57 ألفاً و575 شهيداً، إضافة إلى أكثر من 136 ألف مصاب.",
+                     published="2025-07-08")
+    assert result.events == []
+    assert sorted(t.count for t in result.tolls if t.count) == [57575, 136000]
