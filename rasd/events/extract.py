@@ -28,6 +28,7 @@ from rasd.data import load_yaml
 from rasd.events.lexicon import SPECIFICITY, EventLexicon
 from rasd.events.model import Event, Evidence, Party, Toll
 from rasd.events.notes import write_notes
+from rasd.geo.gazetteer import km_between
 from rasd.mentions.actors import ActorLexicon
 from rasd.mentions.dates import parse_published
 from rasd.mentions.matcher import match_key, share_scan
@@ -226,6 +227,7 @@ class EventExtractor:
             # matched none of them is the summary misread, not another incident.
             events = [e for e in events if e in told or (
                 e.location is not None and not any(_same_area(e.location, t.location)
+                                                   or _near_places(e.location, t.location)
                                                    for t in told if t.location))]
         dated = next((e for e in events if e.event_date and e.modality != "background"), None)
         for event in events:
@@ -428,9 +430,12 @@ class EventExtractor:
             or (_definite(text, first) and first.key in self.lexicon.anaphors))
         # «وتبنت الحركة الهجوم ... زاعمة أنها قتلت ثلاثين»: the generic noun told first
         # names the incident, whatever the words after it add.
+        # («وبعد ساعات من الهجوم، أعلنت الشرطة اعتقال شخصين»: a time told against
+        # the incident opens news of another kind.)
+        after = bool({w.lstrip("وف") for w in self._words_before(first, 3)} & _TIME_AFTER)
         self._state.refers_back = self._state.anaphoric and (all(
             t.key in self.lexicon.anaphors for t in triggers) or (
-            _definite(text, first) and first.key in self.lexicon.anaphors))
+            _definite(text, first) and first.key in self.lexicon.anaphors and not after))
         return event
 
     def _twin(self, text: str, sentence: Sentence, places: Sequence[Mention],
@@ -1007,6 +1012,9 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
 # Sources that see for themselves, not for a side.
 _WITNESSES = frozenset({"local_sources", "eyewitnesses", "medical_sources", "activists"})
 
+# Words that tell a time against an incident: «بعد ساعات من الهجوم».
+_TIME_AFTER = frozenset({"بعد", "عقب", "اثر", "إثر", "قبل", "منذ", "غداه", "غداة", "خلال"})
+
 # «و14 آخرين»: a further count of people.
 _OTHERS = re.compile(r"\s*(?:\S+\s+)?(?:آخرين|آخرون|أخريات|اخرين|آخر)(?!\w)")
 
@@ -1255,6 +1263,16 @@ def _fold_fighting(events: list[Event]) -> list[Event]:
                 setattr(host, name, getattr(event, name))
         host.evidence.extend(event.evidence)
     return out
+
+
+def _near_places(a: dict[str, object], b: dict[str, object], km: float = 15.0) -> bool:
+    """Within a few kilometres: a city and a quarter of it, a town and its outskirts."""
+    try:
+        pa = (float(a["latitude"]), float(a["longitude"]))  # type: ignore[arg-type]
+        pb = (float(b["latitude"]), float(b["longitude"]))  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError):
+        return False
+    return km_between(pa, pb) <= km
 
 
 def _same_area(a: dict[str, object], b: dict[str, object]) -> bool:

@@ -403,3 +403,12 @@ def test_a_count_since_a_day_long_past_is_a_toll_not_an_incident(
                      published="2025-07-08")
     assert result.events == []
     assert sorted(t.count for t in result.tolls if t.count) == [57575, 136000]
+
+
+def test_news_told_after_the_attack_is_its_own_event(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "هجوم بقنبلة على منزل ناشط في البصرة\n"
+                     "ألقى مجهولون فجر اليوم قنبلة يدوية على منزل ناشط مدني في حي الحيانية "
+                     "غربي البصرة، ما ألحق أضراراً بالمنزل.\n"
+                     "وبعد ساعات من الهجوم، أعلنت قيادة شرطة البصرة في بيان أن مفارزها اعتقلت "
+                     "شخصين يشتبه بتورطهما في الحادث.")
+    assert sorted(e.sub_event_type for e in result.events) == ["Arrests", "Grenade"]
