@@ -297,6 +297,8 @@ class EventExtractor:
                 "Air/drone strike", "Shelling/artillery/missile attack")]
             if struck:
                 sub = struck[0].value
+        if sub == "Remote explosive/landmine/IED" and self._demolished(sentence):
+            sub = "Looting/property destruction"  # «فجّر الجيش نحو عشرين مبنى سكنياً»
         taking = [t for t in strong or current if t.value in TERRITORY_TYPES]
         if sub in TERRITORY_TYPES and taking and all(self._attempted(t) for t in taking):
             sub = "Armed clash"  # "حاولوا استعادة المواقع": an assault that failed
@@ -612,6 +614,19 @@ class EventExtractor:
         may = _MAY.search(self._state.norm.text, start, end)
         # «وكان الطالب قد تعرض لإطلاق نار»: كان ... قد with a past verb in ت.
         return may is not None and not _WAS.search(self._state.norm.text, start, may.start())
+
+    def _demolished(self, sentence: Sentence) -> bool:
+        """A force blowing up buildings, their object named within a few words of the
+        verb: demolition, not a bomb («فجّر جيش الاحتلال، أمس الأحد، نحو عشرين مبنى»)."""
+        norm = self._state.norm
+        verbs, objects = self.lexicon.demolition
+        a, b = norm.from_original(sentence.start, sentence.end)
+        words = [w.strip("،,.") for w in norm.text[a:b].split()]
+        for i, word in enumerate(words):
+            if (word in verbs or (word[:1] == "و" and word[1:] in verbs)) and \
+                    set(words[i + 1 : i + 10]) & objects:
+                return True
+        return False
 
     def _sentence_words(self, sentence: Sentence) -> set[str]:
         """The sentence's words in matching form, with and without a leading و."""

@@ -56,6 +56,7 @@ class EventLexicon:
     twin_places: frozenset[str]
     twin_events: frozenset[str]
     admission: frozenset[str]
+    demolition: tuple[frozenset[str], frozenset[str]]
     losses: PhraseMatcher[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
@@ -110,6 +111,10 @@ class EventLexicon:
             agreement_talk=frozenset(match_key(w) for w in c.get("agreement_talk") or []),
             losses=PhraseMatcher(((w, "losses") for w in c.get("losses") or []),
                                  proclitics=TRIGGER_PROCLITICS, enclitics=ENCLITICS),
+            demolition=(frozenset(match_key(w) for w in
+                                  (c.get("demolition") or {}).get("verbs") or []),
+                        frozenset(match_key(w) for w in
+                                  (c.get("demolition") or {}).get("objects") or [])),
             admission=frozenset(match_key(w) for w in c.get("admission") or []),
             twin_events=frozenset(match_key(w) for w in c.get("twin_events") or []),
             twin_places=frozenset(match_key(w) for w in c.get("twin_places") or []),

@@ -412,3 +412,10 @@ def test_news_told_after_the_attack_is_its_own_event(full_pipeline: Pipeline) ->
                      "وبعد ساعات من الهجوم، أعلنت قيادة شرطة البصرة في بيان أن مفارزها اعتقلت "
                      "شخصين يشتبه بتورطهما في الحادث.")
     assert sorted(e.sub_event_type for e in result.events) == ["Arrests", "Grenade"]
+
+
+def test_a_force_blowing_up_buildings_is_demolition(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تفجير مبان في مخيم جنين\n"
+                     "فجّر جيش الاحتلال، أمس الأحد، نحو عشرين مبنى سكنياً دفعة واحدة في مخيم "
+                     "جنين، وقالت مصادر محلية إن التفجير دمّر أجزاء من البنية التحتية.")
+    assert [e.sub_event_type for e in result.events] == ["Looting/property destruction"]
