@@ -85,6 +85,7 @@ class _ArticleState(threading.local):
         self.twin: Mention | None = None  # «بلدتي كفركلا والخيام»: the second place
         self.twin_count: Mention | None = None  # «و14 آخرين في ذمار»: its own count
         self.pub: date | None = None  # the day of publication
+        self.own_place = False  # the last sentence names a place of its own
 
 
 class EventExtractor:
@@ -189,9 +190,16 @@ class EventExtractor:
                 elif done_by:  # «وأحرق الخاطفون سيارات الضحايا»: part of what they did
                     earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
                                and e.event_type in VIOLENT_TYPES | {"Protests", "Riots"}]
-                if (self._state.anaphoric or done_by or shown) and earlier and \
-                        found.modality != "background":
-                    _absorb(max(earlier, key=lambda e: e.evidence[0].start), found)
+                target = max(earlier, key=lambda e: e.evidence[0].start) if earlier else None
+                # «واستهدفت القوات ذاتها بالقذائف الصاروخية أطراف بلدتي البارة وكنصفرة»: the
+                # definite noun is the kind, not the incident, when a town of its own is named.
+                elsewhere = target is not None and self._state.own_place and \
+                    found.location is not None and target.location is not None and not (
+                        _same_area(found.location, target.location)
+                        or _near_places(found.location, target.location))
+                if (self._state.anaphoric or done_by or shown) and target is not None and \
+                        found.modality != "background" and not elsewhere:
+                    _absorb(target, found)
                 else:
                     events.append(found)
                     if self._state.twin is not None:
@@ -359,6 +367,9 @@ class EventExtractor:
             event.location = _location(earlier) or _location(_main_town(mentions)) or \
                 event.location
         self._state.twin = self._twin(text, sentence, named, event.location)
+        # a town told with its own town word («أطراف بلدتي البارة وكنصفرة»)
+        self._state.own_place = any(_TOWN_WORD.search(text, max(0, m.start - 12), m.start)
+                                    for m in named)
         self._state.twin_count = None
         if self._state.twin is None:
             self._state.twin, self._state.twin_count = self._counted_elsewhere(
@@ -1029,6 +1040,9 @@ _WITNESSES = frozenset({"local_sources", "eyewitnesses", "medical_sources", "act
 
 # Words that tell a time against an incident: «بعد ساعات من الهجوم».
 _TIME_AFTER = frozenset({"بعد", "عقب", "اثر", "إثر", "قبل", "منذ", "غداه", "غداة", "خلال"})
+
+# A town word right before a name: «بلدة الزيارة»، «بلدتي البارة»، «مدينة جاسم».
+_TOWN_WORD = re.compile(r"(?:بلد|مدين|قري|قرى|مخيم)\w*\s+$")
 
 # «و14 آخرين»: a further count of people.
 _OTHERS = re.compile(r"\s*(?:\S+\s+)?(?:آخرين|آخرون|أخريات|اخرين|آخر)(?!\w)")

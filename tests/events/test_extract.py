@@ -419,3 +419,13 @@ def test_a_force_blowing_up_buildings_is_demolition(full_pipeline: Pipeline) -> 
                      "فجّر جيش الاحتلال، أمس الأحد، نحو عشرين مبنى سكنياً دفعة واحدة في مخيم "
                      "جنين، وقالت مصادر محلية إن التفجير دمّر أجزاء من البنية التحتية.")
     assert [e.sub_event_type for e in result.events] == ["Looting/property destruction"]
+
+
+def test_a_definite_weapon_at_towns_of_its_own_is_a_new_incident(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الحصاد اليومي في إدلب\n"
+                     "قصفت قوات النظام صباح اليوم بالمدفعية الثقيلة أطراف مدينة سرمين شرقي إدلب.\n"
+                     "كما استهدفت القوات ذاتها بالقذائف الصاروخية أطراف بلدتي البارة وكنصفرة في "
+                     "جبل الزاوية.")
+    places = sorted(str(e.location["name"]) for e in result.events if e.location)
+    assert places == ["Al-Bara", "Kansafra", "Sarmīn"]
