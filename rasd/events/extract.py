@@ -1247,6 +1247,8 @@ def merge_events(events: list[Event],
                 setattr(match, name, getattr(event, name))
         match.victims = list(dict.fromkeys(match.victims + event.victims))
         match.sources = _better_sources(match.sources, event.sources)
+        if match.modality != event.modality:  # claimed by a side, reported by others
+            match.modality = "reported"
         match.evidence.extend(event.evidence)
     return _fold_fighting(merged)
 
@@ -1333,7 +1335,10 @@ def _same_incident(a: Event, b: Event, kin: Callable[[str, str], bool] | None = 
     protest = {a.event_type, b.event_type} <= {"Protests", "Riots"} and (
         a.event_type == b.event_type or "Excessive force against protesters" not in (
             a.sub_event_type, b.sub_event_type))  # protesters shot dead are news of their own
-    if (a.sub_event_type != b.sub_event_type and not protest) or a.modality != b.modality:
+    # A party's claim of an incident others report is that incident.
+    told = {a.modality, b.modality} <= {"reported", "claimed"}
+    if (a.sub_event_type != b.sub_event_type and not protest) or (
+            a.modality != b.modality and not told):
         return False
     if a.sub_event_type in _ONCE_PER_ARTICLE:
         return not (a.event_date and b.event_date and a.event_date != b.event_date)

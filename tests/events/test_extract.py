@@ -429,3 +429,21 @@ def test_a_definite_weapon_at_towns_of_its_own_is_a_new_incident(
                      "جبل الزاوية.")
     places = sorted(str(e.location["name"]) for e in result.events if e.location)
     assert places == ["Al-Bara", "Kansafra", "Sarmīn"]
+
+
+def test_a_football_report_in_war_words_is_not_relevant(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "القوة الجوية يقصف شباك الشرطة بثلاثية ويشعل صراع الصدارة\n"
+                     "قصف فريق القوة الجوية شباك ضيفه الشرطة بثلاثة أهداف نظيفة في المباراة "
+                     "التي جرت مساء أمس على ملعب الشعب في بغداد ضمن دوري نجوم العراق.")
+    assert not result.relevant and result.events == []
+
+
+def test_a_side_s_claim_of_an_incident_others_report_is_that_incident(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مقتل ستة جنود بضربات إسرائيلية قرب الكسوة\n"
+                     "قُتل ستة جنود سوريين مساء الثلاثاء جراء ضربات إسرائيلية استهدفت موقعاً "
+                     "عسكرياً قرب مدينة الكسوة جنوب دمشق، بحسب مصادر محلية.\n"
+                     "وزعم الجيش الإسرائيلي في بيان أنه نفذ ضربة استهدفت موقعاً عسكرياً قرب "
+                     "مدينة الكسوة مساء الثلاثاء.")
+    [strike] = result.events
+    assert strike.sub_event_type == "Air/drone strike" and strike.modality == "reported"
