@@ -37,7 +37,8 @@ from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
-_SINCE_BEFORE = re.compile(r"(?<!\w)منذ\s+$")
+# «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
+_SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
 _MAY = re.compile(r"(?<!\w)قد (?:[يت][^\W\d]{2,})")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|يكون|تكون)(?!\w)")
 STATE_TYPES = frozenset({"state_forces", "police", "government", "intelligence",
@@ -82,8 +83,9 @@ class _ArticleState(threading.local):
         self.refers_back = False  # ... of whatever kind («وتبنت الحركة الهجوم»)
         self.dated = False  # the last sentence gives a day of its own
         self.strong = False  # the last sentence has an incident word that is not weak
-        self.twin: Mention | None = None  # «بلدتي كفركلا والخيام»: the second place
-        self.twin_count: Mention | None = None  # «و14 آخرين في ذمار»: its own count
+        # Further places the sentence tells the same kind of event at, each with its
+        # own count when it has one: «بلدتي كفركلا والخيام»، «و14 آخرين في ذمار».
+        self.twins: list[tuple[Mention, Mention | None]] = []
         self.pub: date | None = None  # the day of publication
         self.own_place = False  # the last sentence names a place of its own
 
@@ -202,24 +204,9 @@ class EventExtractor:
                     _absorb(target, found)
                 else:
                     events.append(found)
-                    if self._state.twin is not None:
+                    for place, count in self._state.twins:
                         # ACLED codes an event per place: «قصف يطاول بلدتي كفركلا والخيام»
-                        # a count of the two is not each one's: it stays with the first
-                        twin = replace(found, location=_location([self._state.twin]),
-                                       evidence=list(found.evidence),
-                                       victims=list(found.victims), sources=list(found.sources))
-                        for name in ("fatalities", "injuries"):
-                            if getattr(twin, name):
-                                setattr(twin, name, None)
-                                setattr(twin, f"{name}_qualifier", "unknown")
-                        count = self._state.twin_count
-                        if count is not None:  # «نحو 50 في صنعاء، و14 آخرين في ذمار»
-                            for name in ("fatalities", "fatalities_qualifier", "injuries",
-                                         "injuries_qualifier", "arrested", "captured",
-                                         "released", "displaced"):
-                                setattr(twin, name, None)
-                            self._figures(twin, [count], text, sentence)
-                        events.append(twin)
+                        events.append(self._twin_event(found, place, count, text, sentence))
         events = merge_events(events, self.actors.kin)
         for event in events:
             if event.actor1 and event.actor2 and event.actor1.id == event.actor2.id:
@@ -366,20 +353,28 @@ class EventExtractor:
                        if m not in named and not m.data.get("neighbourhood")]
             event.location = _location(earlier) or _location(_main_town(mentions)) or \
                 event.location
-        self._state.twin = self._twin(text, sentence, named, event.location)
+        twin = self._twin(text, sentence, named, event.location)
+        self._state.twins = [(twin, None)] if twin is not None else []
         # a town told with its own town word («أطراف بلدتي البارة وكنصفرة»)
         self._state.own_place = any(_TOWN_WORD.search(text, max(0, m.start - 12), m.start)
                                     for m in named)
-        self._state.twin_count = None
-        if self._state.twin is None:
-            self._state.twin, self._state.twin_count = self._counted_elsewhere(
-                text, quantities, named, event.location)
+        if not self._state.twins:
+            pairs = self._counts_by_place(text, quantities, named)
+            if len(pairs) > 1:  # «ستة من بلدة بيت أمر ... وثمانية من بلدة قباطية»
+                first_place, first_count = pairs[0]
+                event.location = _location([first_place])
+                for name in ("fatalities", "fatalities_qualifier", "injuries",
+                             "injuries_qualifier", "arrested", "captured", "released",
+                             "displaced"):
+                    setattr(event, name, None)
+                self._figures(event, [first_count], text, sentence)
+                self._state.twins = [(p, q) for p, q in pairs[1:]]
         self._crowd(event, groups, trigger, text)
         dates = [m for m in inside if m.kind == "date"
                  and (recall is None or m.start > recall.end)
                  and (m.ref or m.rule != "grammar:clock")]  # «عند الساعة 11:15»: no day
         # «منذ السابع من تشرين الأول»: the day a period began, not the event's
-        since = [d for d in dates if _SINCE_BEFORE.search(text, max(0, d.start - 6), d.start)
+        since = [d for d in dates if _SINCE_BEFORE.search(text, max(0, d.start - 45), d.start)
                  and (_days_before(d, pub) or 0) > 7]  # «منذ ظهر الاثنين»: it began then
         if since and (_within(cues["count"], sentence) or len(since) == len(dates)):
             # «حصيلة حالات الاعتقال منذ ... ارتفعت إلى»: a running count; «تصعيد متواصل
@@ -501,24 +496,39 @@ class EventExtractor:
                                         self._state.norm.original[sentence.start:sentence.end],
                                         "losses"))
 
-    def _counted_elsewhere(self, text: str, quantities: Sequence[Mention],
-                           places: Sequence[Mention], location: dict[str, object] | None
-                           ) -> tuple[Mention | None, Mention | None]:
-        """«طالت نحو 50 شخصاً في صنعاء، و14 آخرين في مدينة ذمار»: a further count of
-        «others» with a town of its own is the same campaign's event there."""
-        if location is None:
-            return None, None
-        for q in quantities:
-            before = text[max(0, q.start - 3):q.start]
-            after = text[q.end:q.end + 40]
-            if "و" not in before or not _OTHERS.match(after):
+    def _counts_by_place(self, text: str, quantities: Sequence[Mention],
+                         places: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
+        """Counts each told with a town of its own, in a list or a roundup: «اعتقلت
+        ستة مواطنين من بلدة بيت أمر ... إضافة إلى ثمانية من بلدة قباطية»، «طالت نحو
+        50 شخصاً في صنعاء، و14 آخرين في مدينة ذمار»."""
+        pairs: list[tuple[Mention, Mention]] = []
+        for i, q in enumerate(quantities):
+            if q.data.get("value") is None:
                 continue
-            there = next((p for p in places if q.end < p.start <= q.end + 40
-                          and p.ref != location.get("id")
-                          and str(p.data.get("geo_precision")) == "1"), None)
-            if there is not None:
-                return there, q
-        return None, None
+            limit = quantities[i + 1].start if i + 1 < len(quantities) else q.end + 45
+            there = next((p for p in places if q.end < p.start <= min(limit, q.end + 45)
+                          and str(p.data.get("geo_precision")) == "1"
+                          and _FROM_IN.search(text, q.end, p.start)), None)
+            if there is not None and all(there.ref != p.ref for p, _ in pairs):
+                pairs.append((there, q))
+        return pairs
+
+    def _twin_event(self, found: Event, place: Mention, count: Mention | None, text: str,
+                    sentence: Sentence) -> Event:
+        """The same event at another place the sentence names, with its own count or,
+        when the count was of both places, none."""
+        twin = replace(found, location=_location([place]), evidence=list(found.evidence),
+                       victims=list(found.victims), sources=list(found.sources))
+        for name in ("fatalities", "injuries"):
+            if getattr(twin, name):
+                setattr(twin, name, None)
+                setattr(twin, f"{name}_qualifier", "unknown")
+        if count is not None:
+            for name in ("fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
+                         "arrested", "captured", "released", "displaced"):
+                setattr(twin, name, None)
+            self._figures(twin, [count], text, sentence)
+        return twin
 
     def _update_figures(self, events: list[Event], sentence: Sentence,
                         mentions: Sequence[Mention]) -> None:
@@ -920,7 +930,7 @@ class EventExtractor:
         # «ارتفاع حصيلة الشهداء منذ السابع من أكتوبر 2023 إلى ...»: since a day long
         # past is a period too.
         period += [d for d in inside if d.kind == "date" and _SINCE_BEFORE.search(
-            text, max(0, d.start - 6), d.start) and (_days_before(d, self._state.pub) or 0) > 7]
+            text, max(0, d.start - 45), d.start) and (_days_before(d, self._state.pub) or 0) > 7]
         if period:  # «حالات الاعتقال منذ السابع من تشرين الأول»: arrests and flight too
             casualties += [q for q in quantities if q not in casualties and q.data.get(
                 "effect") in ("arrested", "displaced", "captured")]
@@ -1044,8 +1054,8 @@ _TIME_AFTER = frozenset({"بعد", "عقب", "اثر", "إثر", "قبل", "من
 # A town word right before a name: «بلدة الزيارة»، «بلدتي البارة»، «مدينة جاسم».
 _TOWN_WORD = re.compile(r"(?:بلد|مدين|قري|قرى|مخيم)\w*\s+$")
 
-# «و14 آخرين»: a further count of people.
-_OTHERS = re.compile(r"\s*(?:\S+\s+)?(?:آخرين|آخرون|أخريات|اخرين|آخر)(?!\w)")
+# «ستة مواطنين من بلدة بيت أمر»، «و14 آخرين في مدينة ذمار»: a count's own place.
+_FROM_IN = re.compile(r"(?<!\w)(?:من|في|ب)(?!\w)|(?<!\w)ب(?=\w)")
 
 # «و» opening a word: the second of two things joined.
 _AND = re.compile(r"(?<!\w)و")

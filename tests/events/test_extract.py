@@ -447,3 +447,13 @@ def test_a_side_s_claim_of_an_incident_others_report_is_that_incident(
                      "مدينة الكسوة مساء الثلاثاء.")
     [strike] = result.events
     assert strike.sub_event_type == "Air/drone strike" and strike.modality == "reported"
+
+
+def test_counts_each_told_with_a_town_of_their_own_are_an_event_each(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "حملة اعتقالات في الضفة\n"
+                     "اعتقلت قوات الاحتلال فجر اليوم ستة مواطنين من بلدة بيت أمر شمال الخليل، "
+                     "إضافة إلى ثمانية مواطنين من بلدة قباطية جنوب جنين.")
+    arrests = {str(e.location["name"]): e.arrested for e in result.events
+               if e.sub_event_type == "Arrests" and e.location}
+    assert arrests == {"Bayt Ūmmar": 6, "Qabāţīyah": 8}
