@@ -277,6 +277,10 @@ class EventExtractor:
         talk = self.lexicon.agreement_talk
         current = [t for t in current if not (t.value == "Agreement" and any(
             w in talk or w[1:] in talk for w in self._words_before(t, 3)))]
+        # «قذيفة أسقطتها طائرة مسيّرة»: a drone dropping a bomb, not one shot down
+        current = [_Cue(t.start, t.end, "Air/drone strike", t.key)
+                   if t.value == "Disrupted weapons use" and _DROPPED.match(text, t.start)
+                   else t for t in current]
         if not current:
             return None  # booty of a battle told elsewhere, or talk of a truce
         strong = [t for t in current if t.key not in self.lexicon.weak]
@@ -1011,6 +1015,7 @@ def _choose_type(triggers: list[_Cue], refine: dict[str, list[_Cue]]) -> str:
         if SPECIFICITY.index(cue.value) < SPECIFICITY.index(sub) or sub in (
                 "Non-state actor overtakes territory", "Government regains territory",
                 "Armed clash", "Peaceful protest", "Non-violent transfer of territory",
+                "Disrupted weapons use", "Grenade",
                 "Looting/property destruction", "Remote explosive/landmine/IED",
                 "Shelling/artillery/missile attack"):
             return cue.value
@@ -1050,6 +1055,9 @@ _WITNESSES = frozenset({"local_sources", "eyewitnesses", "medical_sources", "act
 
 # Words that tell a time against an incident: «بعد ساعات من الهجوم».
 _TIME_AFTER = frozenset({"بعد", "عقب", "اثر", "إثر", "قبل", "منذ", "غداه", "غداة", "خلال"})
+
+# A verb of dropping with its object attached, then the aircraft that dropped it.
+_DROPPED = re.compile(r"[وف]?(?:أسقط|اسقط|ألق|الق)\w*(?:ها|ه|هم)\s+(?:ال)?(?:طائر|مسي|طيران)")
 
 # A town word right before a name: «بلدة الزيارة»، «بلدتي البارة»، «مدينة جاسم».
 _TOWN_WORD = re.compile(r"(?:بلد|مدين|قري|قرى|مخيم)\w*\s+$")

@@ -457,3 +457,15 @@ def test_counts_each_told_with_a_town_of_their_own_are_an_event_each(
     arrests = {str(e.location["name"]): e.arrested for e in result.events
                if e.sub_event_type == "Arrests" and e.location}
     assert arrests == {"Bayt Ūmmar": 6, "Qabāţīyah": 8}
+
+
+def test_a_bomb_dropped_by_a_drone_is_an_air_strike_not_one_shot_down(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "إصابة امرأتين في حيس\n"
+                     "أُصيبت امرأتان أمس جراء قذيفة أسقطتها طائرة مسيّرة تابعة للحوثيين على "
+                     "منزل في مديرية حيس جنوب الحديدة.")
+    assert [e.sub_event_type for e in result.events] == ["Air/drone strike"]
+    foiled = extract(full_pipeline, "إحباط هجوم في حيس\n"
+                     "أعلنت القوات المشتركة أمس إحباط هجوم شنه عناصر الميليشيا على مواقعها في "
+                     "مديرية حيس جنوب الحديدة.")
+    assert [e.sub_event_type for e in foiled.events] == ["Armed clash"]
