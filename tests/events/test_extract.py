@@ -469,3 +469,15 @@ def test_a_bomb_dropped_by_a_drone_is_an_air_strike_not_one_shot_down(
                      "أعلنت القوات المشتركة أمس إحباط هجوم شنه عناصر الميليشيا على مواقعها في "
                      "مديرية حيس جنوب الحديدة.")
     assert [e.sub_event_type for e in foiled.events] == ["Armed clash"]
+
+
+def test_a_theatre_review_in_war_words_and_a_verdict_are_no_incidents(
+        full_pipeline: Pipeline) -> None:
+    review = extract(full_pipeline, "«هدنة هشة» على خشبة مسرح بيروت\n"
+                     "منذ المشهد الأول في المسرحية، تتحول الشقة إلى ساحة حرب صغيرة: قصف متبادل "
+                     "بالاتهامات بين الزوجين، وهدنة لا تصمد طويلاً، بحسب المخرج.")
+    assert not review.relevant
+    verdict = extract(full_pipeline, "حكم في قضية مقابر ترهونة\n"
+                      "أصدرت محكمة في طرابلس أمس حكماً على متهمين من ميليشيا الكانيات، ومن أبرز "
+                      "الوقائع التي استند إليها الادعاء إعدام عشرات المحتجزين داخل سجن في ترهونة.")
+    assert verdict.events == []
