@@ -348,7 +348,13 @@ class EventExtractor:
         # "الرمادي (الفرات) – خطف مسلحون ... في قضاء الرطبة": the dateline is where
         # the report was filed; the place named in the sentence is where it happened.
         named = [m for m in places if not _dateline(text, m, sentence)]
-        event.location = _location(named or places, trigger.start) or _location(
+        # «وقال براك»، «وأكدت دمشق»: a name right after a verb of saying speaks; it is a
+        # person or a government, not where the event was.
+        spoken = [m for m in named if m.data.get("feature") not in ("admin1", "country")
+                  and any(0 <= m.start - v.end <= 2 for v in _within(cues["verb"], sentence))]
+        named = [m for m in named if m not in spoken]
+        event.location = _location(named or [m for m in places if m not in spoken],
+                                   trigger.start) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
         if named and all(m.data.get("neighbourhood") for m in named):
             # «سقطت قذيفة على حي الروضة» in a report from Taiz: a quarter that only
@@ -644,9 +650,11 @@ class EventExtractor:
         """A force blowing up buildings, their object named within a few words of the
         verb: demolition, not a bomb («فجّر جيش الاحتلال، أمس الأحد، نحو عشرين مبنى»)."""
         norm = self._state.norm
-        verbs, objects = self.lexicon.demolition
+        verbs, objects, bombs = self.lexicon.demolition
         a, b = norm.from_original(sentence.start, sentence.end)
         words = [w.strip("،,.") for w in norm.text[a:b].split()]
+        if {w.lstrip("وفبل") for w in words} & bombs:
+            return False
         for i, word in enumerate(words):
             if (word in verbs or (word[:1] == "و" and word[1:] in verbs)) and \
                     set(words[i + 1 : i + 10]) & objects:

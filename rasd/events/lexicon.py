@@ -56,7 +56,7 @@ class EventLexicon:
     twin_places: frozenset[str]
     twin_events: frozenset[str]
     admission: frozenset[str]
-    demolition: tuple[frozenset[str], frozenset[str]]
+    demolition: tuple[frozenset[str], frozenset[str], frozenset[str]]
     losses: PhraseMatcher[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
@@ -114,7 +114,9 @@ class EventLexicon:
             demolition=(frozenset(match_key(w) for w in
                                   (c.get("demolition") or {}).get("verbs") or []),
                         frozenset(match_key(w) for w in
-                                  (c.get("demolition") or {}).get("objects") or [])),
+                                  (c.get("demolition") or {}).get("objects") or []),
+                        frozenset(match_key(w) for w in
+                                  (c.get("demolition") or {}).get("bombs") or [])),
             admission=frozenset(match_key(w) for w in c.get("admission") or []),
             twin_events=frozenset(match_key(w) for w in c.get("twin_events") or []),
             twin_places=frozenset(match_key(w) for w in c.get("twin_places") or []),

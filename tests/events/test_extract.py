@@ -481,3 +481,12 @@ def test_a_theatre_review_in_war_words_and_a_verdict_are_no_incidents(
                       "أصدرت محكمة في طرابلس أمس حكماً على متهمين من ميليشيا الكانيات، ومن أبرز "
                       "الوقائع التي استند إليها الادعاء إعدام عشرات المحتجزين داخل سجن في ترهونة.")
     assert verdict.events == []
+
+
+def test_a_name_right_after_a_verb_of_saying_speaks_and_is_no_place(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارة على بنت جبيل\n"
+                     "قال براك إن غارة إسرائيلية استهدفت أمس سيارة عند مدخل مدينة بنت جبيل "
+                     "جنوب لبنان.")
+    [strike] = result.events
+    assert strike.location is not None and strike.location["name"] == "Bent Jbaïl"
