@@ -225,12 +225,16 @@ class EventExtractor:
                                                    or _near_places(e.location, t.location)
                                                    for t in told if t.location))]
         dated = next((e for e in events if e.event_date and e.modality != "background"), None)
+        day = (dated.event_date, dated.time_precision) if dated is not None else \
+            self._lead_day(mentions, blocks, pub)
         for event in events:
             # A follow-up told without a day (a second device found after the blast)
-            # takes the day of the article's main incident, never the publication date.
+            # takes the day of the article's main incident, never the publication date;
+            # in a roundup whose lead gives the day («رصد المرصد اليوم الثلاثاء ...»),
+            # that day.
             if event.event_date is None and event.time_precision is None and \
-                    dated is not None and event.modality not in ("background", "planned"):
-                event.event_date, event.time_precision = dated.event_date, dated.time_precision
+                    day is not None and event.modality not in ("background", "planned"):
+                event.event_date, event.time_precision = day
         for event in events:
             event.notes = write_notes(event)
         if not events and not tolls:
@@ -646,6 +650,20 @@ class EventExtractor:
         # «وكان الطالب قد تعرض لإطلاق نار»: كان ... قد with a past verb in ت.
         return may is not None and not _WAS.search(self._state.norm.text, start, may.start())
 
+    def _lead_day(self, mentions: Sequence[Mention], blocks: Sequence[Block],
+                  pub: date | None) -> tuple[str, int] | None:
+        """The day a roundup's lead gives for what it lists, when it is the day of
+        publication or the day before."""
+        lead = next((b for b in blocks if b.kind == "paragraph"), None)
+        if lead is None or pub is None:
+            return None
+        for m in _starting_in(mentions, lead.start, lead.end):
+            if m.kind == "date" and m.ref and m.data.get("precision") == "day" and \
+                    m.rule != "grammar:clock" and \
+                    0 <= (pub - date.fromisoformat(str(m.ref))).days <= 1:
+                return str(m.ref), 1
+        return None
+
     def _demolished(self, sentence: Sentence) -> bool:
         """A force blowing up buildings, their object named within a few words of the
         verb: demolition, not a bomb («فجّر جيش الاحتلال، أمس الأحد، نحو عشرين مبنى»)."""
@@ -655,9 +673,10 @@ class EventExtractor:
         words = [w.strip("،,.") for w in norm.text[a:b].split()]
         if {w.lstrip("وفبل") for w in words} & bombs:
             return False
+        bare = [w[2:] if w.startswith("ال") else w for w in words]  # «المنازل»
         for i, word in enumerate(words):
             if (word in verbs or (word[:1] == "و" and word[1:] in verbs)) and \
-                    set(words[i + 1 : i + 10]) & objects:
+                    set(bare[i + 1 : i + 10]) & objects:
                 return True
         return False
 

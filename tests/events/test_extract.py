@@ -490,3 +490,14 @@ def test_a_name_right_after_a_verb_of_saying_speaks_and_is_no_place(
                      "جنوب لبنان.")
     [strike] = result.events
     assert strike.location is not None and strike.location["name"] == "Bent Jbaïl"
+
+
+def test_a_roundup_s_lead_dates_and_attributes_what_it_lists(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الحصاد اليومي في سوريا\n"
+                     "رصد المرصد السوري لحقوق الإنسان اليوم الثلاثاء جملة من التطورات الميدانية "
+                     "في مناطق متفرقة من سوريا.\n"
+                     "ففي ريف إدلب، أصيبت سيدة وطفلها جراء قصف مدفعي نفذته قوات النظام على مدينة "
+                     "سرمين شرقي إدلب.", published="2024-10-15")
+    [shelling] = result.events
+    assert shelling.event_date == "2024-10-15"
+    assert "sohr" in {s["id"] for s in shelling.sources}
