@@ -53,6 +53,24 @@ def parse_published(value: str | None) -> date | None:
 
 _CLOCK = re.compile(r"(?:(?P<entry>(?:^|(?<=\n))[ \t]*)|(?<![\d:]))(?P<time>[0-2]?\d:[0-5]\d)"
                     r"(?![\d:])")
+# What every clock time holds. ``_CLOCK`` opens with an optional line start the
+# regex engine cannot skip ahead over, so it is tried at every position; it is
+# searched for only from the line of the next of these.
+_CLOCK_CORE = re.compile(r"\d:[0-5]\d")
+
+
+def _clocks(text: str) -> Iterator[re.Match[str]]:
+    """``_CLOCK.finditer(text)``, searched for only from lines holding a clock's digits:
+    a match starting on an earlier line would have to hold those digits itself."""
+    if ":" not in text:
+        return
+    pos = 0
+    while (core := _CLOCK_CORE.search(text, pos)) is not None:
+        match = _CLOCK.search(text, max(pos, text.rfind("\n", 0, core.start()) + 1))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
 
 
 def _alt(forms: list[str]) -> str:
@@ -131,12 +149,12 @@ class DateFinder:
         P = re.compile
         self.anaphoric = {match_key(f): int(n) for n, fs in
                           (c.get("anaphoric_days") or {}).items() for f in fs}
-        b0 = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
-        self.anaphor = re.compile(b0 + rf"(?P<a>{_alt(list(self.anaphoric))})(?!\w)") \
+        # Both start where ``_starts`` says (tested by ``_bounded``, as for the rules).
+        self.anaphor = re.compile(rf"(?P<a>{_alt(list(self.anaphoric))})(?!\w)") \
             if self.anaphoric else None
         recent = c.get("recent_periods") or {}
         self.recent = re.compile(
-            b0 + rf"(?:{_alt([match_key(f) for f in recent['openers']])})\s+"
+            rf"(?:{_alt([match_key(f) for f in recent['openers']])})\s+"
             rf"(?P<unit>{_alt([match_key(f) for f in recent['units']])})\s+"
             rf"(?:{_alt([match_key(f) for f in recent['closers']])})(?!\w)") if recent else None
         self._gates(past, current)
@@ -209,6 +227,9 @@ class DateFinder:
         if not all(_WORD.fullmatch(w) for w in words):
             raise ValueError("date anchor words must be single words")
         self.anchor_words = frozenset(words)
+        # The words of a text that can give an anchor: one, or one after a proclitic.
+        self._anchor_forms = self.anchor_words | {
+            p + w for w in self.anchor_words for p in _PROCLITIC_LETTERS}
 
     # --- resolvers: each returns the period the expression denotes ---
     def _hijri(self, m: re.Match[str], pub: date | None) -> DateValue:
@@ -320,7 +341,7 @@ class DateFinder:
         proclitic letter (والشهر gives الشهر)."""
         words = self.anchor_words
         present = set()
-        for word in set(_WORD.findall(text)):
+        for word in self._anchor_forms.intersection(_WORD.findall(text)):
             if word[0] in _PROCLITIC_LETTERS and word[1:] in words:
                 present.add(word[1:])  # the proclitic reading is the one a regex takes first
             elif word in words:
@@ -339,11 +360,11 @@ class DateFinder:
         # «اليوم» is not taken for today, and resolved once every date is known.
         anaphors: list[tuple[int, int, int]] = []
         if self.anaphor is not None:
-            for m in self.anaphor.finditer(text):
+            for m in _bounded(self.anaphor, text):
                 anaphors.append((*m.span(), self.anaphoric[m["a"]]))
                 taken.append(m.span())
         if self.recent is not None:
-            for m in self.recent.finditer(text):
+            for m in _bounded(self.recent, text):
                 start, end = m.span()
                 week = "اسابيع" in m["unit"] or "اسبوعين" in m["unit"]
                 since = pub - timedelta(days=27 if week else 6) if pub else None
@@ -352,7 +373,7 @@ class DateFinder:
                 taken.append((start, end))
         # Clock times are not figures. One opening a paragraph («09:05 - مسيّرة ...») is
         # a live report's entry: today, the day of publication.
-        for m in _CLOCK.finditer(text):
+        for m in _clocks(text):
             start, end = m.span("time")
             if any(start < e and s < end for s, e in taken):
                 continue
