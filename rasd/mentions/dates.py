@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
+import ahocorasick
 from hijridate import Gregorian, Hijri
 
 from rasd.arabic.normalize import NormalizedText, extend_over_marks
@@ -90,8 +92,8 @@ def _starts(text: str, pos: int) -> bool:
     return text[pos - 1] in _PROCLITIC_LETTERS and (pos == 1 or not is_word_char(text[pos - 2]))
 
 
-def _bounded(regex: re.Pattern[str], text: str,
-             entry: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+def _bounded(regex: re.Pattern[str], text: str, entry: re.Pattern[str] | None = None,
+             at: Sequence[int] | None = None) -> Iterator[re.Match[str]]:
     """``finditer`` of the rule with its start condition (``_starts``) tested
     here: as a regex lookbehind it is tried at every position and makes the
     search several times slower than the rule's own literal words do.
@@ -99,7 +101,18 @@ def _bounded(regex: re.Pattern[str], text: str,
     ``entry`` matches wherever the rule can start (the words it may open
     with), for rules whose optional opening keeps the regex engine from
     skipping ahead: the rule is then tried only where ``entry`` matches.
+    ``at`` lists those places in order, for a rule that opens with one of a
+    list of words, found for all such rules in one pass (``_entry_starts``).
     """
+    if at is not None:
+        pos = 0
+        for start in at:
+            if start >= pos and _starts(text, start):
+                match = regex.match(text, start)
+                if match is not None:
+                    yield match
+                    pos = match.end()
+        return
     pos = 0
     while True:
         if entry is None:
@@ -118,6 +131,25 @@ def _bounded(regex: re.Pattern[str], text: str,
             pos = match.end()
         else:
             pos = start + 1
+
+
+def _word_finder(words: dict[str, list[str]]) -> Any:
+    """An Aho-Corasick automaton giving, for each of the words found, its length and
+    the names it is listed under; None when a list holds the empty string (which
+    is found everywhere: the rule is then searched for as a regex)."""
+    if any("" in listed for listed in words.values()):
+        return None
+    names: dict[str, list[str]] = {}
+    for name, listed in words.items():
+        for word in listed:
+            names.setdefault(word, []).append(name)
+    if not names:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, under in names.items():
+        automaton.add_word(word, (len(word), tuple(dict.fromkeys(under))))
+    automaton.make_automaton()
+    return automaton
 
 
 def _month_end(year: int, month: int) -> date:
@@ -161,14 +193,22 @@ class DateFinder:
         # Where a rule that opens with optional words can start: one of the
         # words it may open with (``_bounded`` tries the rule only there).
         days = r"يوم|صباح|مساء|فجر|ظهر|ليل|ليله|عصر"
-        self.entries: dict[str, re.Pattern[str]] = {
-            "dmy-name": P(rf"يوم|{wday}|\d"),
-            "month-year": P(rf"{parts}|شهر|{month}"),
-            "month-relative": P(rf"{parts}|شهر"),
-            "year": P(rf"{parts}|عام|العام|سنه|السنه"),
-            "period-relative": P(rf"{parts}|الاسبوع|الشهر|العام|السنه"),
-            "weekday": P(rf"{days}|{wday}"),
+        self.entries: dict[str, re.Pattern[str]] = {"dmy-name": P(rf"يوم|{wday}|\d")}
+        # The others open with one of a list of words (the rule's first, or what
+        # may come before it): where those words are is found for all at once.
+        part_words = [match_key(f) for f in c["parts"]]
+        self._entry_words: dict[str, list[str]] = {
+            "month-year": [*part_words, "شهر", *self.months],
+            "month-relative": [*part_words, "شهر"],
+            "year": [*part_words, "عام", "العام", "سنه", "السنه"],
+            "period-relative": [*part_words, "الاسبوع", "الشهر", "العام", "السنه"],
+            "weekday": [*days.split("|"), *self.weekdays],
+            "ago": ["منذ", "قبل"],
+            "relative-day": list(self.rel_days),
+            "anaphor": list(self.anaphoric),
+            "recent": [match_key(f) for f in recent.get("openers") or []],
         }
+        self._entry_finder = _word_finder(self._entry_words)
         self.rules: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], date | None],
                                                               DateValue]]] = [
             ("hijri", P(rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{hmonth})"
@@ -336,6 +376,18 @@ class DateFinder:
         value = pub - timedelta(days=back)
         return DateValue(value, value, "day")
 
+    def _entry_starts(self, text: str) -> dict[str, list[int]]:
+        """Where each rule that opens with a word of a list may start, in order:
+        wherever one of its words is, within a word or not (as a regex search of
+        the words would find them); ``_bounded`` tests the rest."""
+        if self._entry_finder is None:
+            return {}
+        found: dict[str, set[int]] = {name: set() for name in self._entry_words}
+        for last, (length, names) in self._entry_finder.iter(text):
+            for name in names:
+                found[name].add(last - length + 1)
+        return {name: sorted(starts) for name, starts in found.items()}
+
     def _anchors(self, text: str) -> set[str]:
         """The anchor words in ``text``, each as a whole word or after one
         proclitic letter (والشهر gives الشهر)."""
@@ -359,12 +411,13 @@ class DateFinder:
         # Told against another date («في اليوم التالي»): read first, so that their
         # «اليوم» is not taken for today, and resolved once every date is known.
         anaphors: list[tuple[int, int, int]] = []
+        starts = self._entry_starts(text)
         if self.anaphor is not None:
-            for m in _bounded(self.anaphor, text):
+            for m in _bounded(self.anaphor, text, at=starts.get("anaphor")):
                 anaphors.append((*m.span(), self.anaphoric[m["a"]]))
                 taken.append(m.span())
         if self.recent is not None:
-            for m in _bounded(self.recent, text):
+            for m in _bounded(self.recent, text, at=starts.get("recent")):
                 start, end = m.span()
                 week = "اسابيع" in m["unit"] or "اسبوعين" in m["unit"]
                 since = pub - timedelta(days=27 if week else 6) if pub else None
@@ -388,7 +441,7 @@ class DateFinder:
             if needs is not None and not (needs & present) and not (
                     "digit" in needs and has_digit):
                 continue  # nothing in the text this rule could start from
-            for m in _bounded(regex, text, self.entries.get(name)):
+            for m in _bounded(regex, text, self.entries.get(name), starts.get(name)):
                 start, end = m.span()
                 if any(start < e and s < end for s, e in taken):
                     continue
