@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
+import ahocorasick
 from hijridate import Gregorian, Hijri
 
 from rasd.arabic.normalize import NormalizedText, extend_over_marks
@@ -53,6 +55,24 @@ def parse_published(value: str | None) -> date | None:
 
 _CLOCK = re.compile(r"(?:(?P<entry>(?:^|(?<=\n))[ \t]*)|(?<![\d:]))(?P<time>[0-2]?\d:[0-5]\d)"
                     r"(?![\d:])")
+# What every clock time holds. ``_CLOCK`` opens with an optional line start the
+# regex engine cannot skip ahead over, so it is tried at every position; it is
+# searched for only from the line of the next of these.
+_CLOCK_CORE = re.compile(r"\d:[0-5]\d")
+
+
+def _clocks(text: str) -> Iterator[re.Match[str]]:
+    """``_CLOCK.finditer(text)``, searched for only from lines holding a clock's digits:
+    a match starting on an earlier line would have to hold those digits itself."""
+    if ":" not in text:
+        return
+    pos = 0
+    while (core := _CLOCK_CORE.search(text, pos)) is not None:
+        match = _CLOCK.search(text, max(pos, text.rfind("\n", 0, core.start()) + 1))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
 
 
 def _alt(forms: list[str]) -> str:
@@ -72,8 +92,8 @@ def _starts(text: str, pos: int) -> bool:
     return text[pos - 1] in _PROCLITIC_LETTERS and (pos == 1 or not is_word_char(text[pos - 2]))
 
 
-def _bounded(regex: re.Pattern[str], text: str,
-             entry: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+def _bounded(regex: re.Pattern[str], text: str, entry: re.Pattern[str] | None = None,
+             at: Sequence[int] | None = None) -> Iterator[re.Match[str]]:
     """``finditer`` of the rule with its start condition (``_starts``) tested
     here: as a regex lookbehind it is tried at every position and makes the
     search several times slower than the rule's own literal words do.
@@ -81,7 +101,18 @@ def _bounded(regex: re.Pattern[str], text: str,
     ``entry`` matches wherever the rule can start (the words it may open
     with), for rules whose optional opening keeps the regex engine from
     skipping ahead: the rule is then tried only where ``entry`` matches.
+    ``at`` lists those places in order, for a rule that opens with one of a
+    list of words, found for all such rules in one pass (``_entry_starts``).
     """
+    if at is not None:
+        pos = 0
+        for start in at:
+            if start >= pos and _starts(text, start):
+                match = regex.match(text, start)
+                if match is not None:
+                    yield match
+                    pos = match.end()
+        return
     pos = 0
     while True:
         if entry is None:
@@ -100,6 +131,25 @@ def _bounded(regex: re.Pattern[str], text: str,
             pos = match.end()
         else:
             pos = start + 1
+
+
+def _word_finder(words: dict[str, list[str]]) -> Any:
+    """An Aho-Corasick automaton giving, for each of the words found, its length and
+    the names it is listed under; None when a list holds the empty string (which
+    is found everywhere: the rule is then searched for as a regex)."""
+    if any("" in listed for listed in words.values()):
+        return None
+    names: dict[str, list[str]] = {}
+    for name, listed in words.items():
+        for word in listed:
+            names.setdefault(word, []).append(name)
+    if not names:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, under in names.items():
+        automaton.add_word(word, (len(word), tuple(dict.fromkeys(under))))
+    automaton.make_automaton()
+    return automaton
 
 
 def _month_end(year: int, month: int) -> date:
@@ -136,27 +186,35 @@ class DateFinder:
         P = re.compile
         self.anaphoric = {match_key(f): int(n) for n, fs in
                           (c.get("anaphoric_days") or {}).items() for f in fs}
-        b0 = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
-        self.anaphor = re.compile(b0 + rf"(?P<a>{_alt(list(self.anaphoric))})(?!\w)") \
+        # Both start where ``_starts`` says (tested by ``_bounded``, as for the rules).
+        self.anaphor = re.compile(rf"(?P<a>{_alt(list(self.anaphoric))})(?!\w)") \
             if self.anaphoric else None
         recent = c.get("recent_periods") or {}
         self.recent = re.compile(
-            b0 + rf"(?:{_alt([match_key(f) for f in recent['openers']])})\s+"
+            rf"(?:{_alt([match_key(f) for f in recent['openers']])})\s+"
             rf"(?P<unit>{_alt([match_key(f) for f in recent['units']])})\s+"
             rf"(?:{_alt([match_key(f) for f in recent['closers']])})(?!\w)") if recent else None
         self._gates(past, current)
         # Where a rule that opens with optional words can start: one of the
         # words it may open with (``_bounded`` tries the rule only there).
         days = r"يوم|صباح|مساء|فجر|ظهر|ليل|ليله|عصر"
-        self.entries: dict[str, re.Pattern[str]] = {
-            "dmy-name": P(rf"يوم|{wday}|\d"),
-            "dmy-ordinal": P(rf"{ordinal}"),
-            "month-year": P(rf"{parts}|شهر|{month}"),
-            "month-relative": P(rf"{parts}|شهر"),
-            "year": P(rf"{parts}|عام|العام|سنه|السنه"),
-            "period-relative": P(rf"{parts}|الاسبوع|الشهر|العام|السنه"),
-            "weekday": P(rf"{days}|{wday}"),
+        self.entries: dict[str, re.Pattern[str]] = {"dmy-name": P(rf"يوم|{wday}|\d")}
+        # The others open with one of a list of words (the rule's first, or what
+        # may come before it): where those words are is found for all at once.
+        part_words = [match_key(f) for f in c["parts"]]
+        self._entry_words: dict[str, list[str]] = {
+            "dmy-ordinal": list(self.ordinals),
+            "month-year": [*part_words, "شهر", *self.months],
+            "month-relative": [*part_words, "شهر"],
+            "year": [*part_words, "عام", "العام", "سنه", "السنه"],
+            "period-relative": [*part_words, "الاسبوع", "الشهر", "العام", "السنه"],
+            "weekday": [*days.split("|"), *self.weekdays],
+            "ago": ["منذ", "قبل"],
+            "relative-day": list(self.rel_days),
+            "anaphor": list(self.anaphoric),
+            "recent": [match_key(f) for f in recent.get("openers") or []],
         }
+        self._entry_finder = _word_finder(self._entry_words)
         self.rules: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], date | None],
                                                               DateValue]]] = [
             ("hijri", P(rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{hmonth})"
@@ -220,6 +278,9 @@ class DateFinder:
         if not all(_WORD.fullmatch(w) for w in words):
             raise ValueError("date anchor words must be single words")
         self.anchor_words = frozenset(words)
+        # The words of a text that can give an anchor: one, or one after a proclitic.
+        self._anchor_forms = self.anchor_words | {
+            p + w for w in self.anchor_words for p in _PROCLITIC_LETTERS}
 
     # --- resolvers: each returns the period the expression denotes ---
     def _hijri(self, m: re.Match[str], pub: date | None) -> DateValue:
@@ -327,12 +388,24 @@ class DateFinder:
         value = pub - timedelta(days=back)
         return DateValue(value, value, "day")
 
+    def _entry_starts(self, text: str) -> dict[str, list[int]]:
+        """Where each rule that opens with a word of a list may start, in order:
+        wherever one of its words is, within a word or not (as a regex search of
+        the words would find them); ``_bounded`` tests the rest."""
+        if self._entry_finder is None:
+            return {}
+        found: dict[str, set[int]] = {name: set() for name in self._entry_words}
+        for last, (length, names) in self._entry_finder.iter(text):
+            for name in names:
+                found[name].add(last - length + 1)
+        return {name: sorted(starts) for name, starts in found.items()}
+
     def _anchors(self, text: str) -> set[str]:
         """The anchor words in ``text``, each as a whole word or after one
         proclitic letter (والشهر gives الشهر)."""
         words = self.anchor_words
         present = set()
-        for word in set(_WORD.findall(text)):
+        for word in self._anchor_forms.intersection(_WORD.findall(text)):
             if word[0] in _PROCLITIC_LETTERS and word[1:] in words:
                 present.add(word[1:])  # the proclitic reading is the one a regex takes first
             elif word in words:
@@ -350,12 +423,13 @@ class DateFinder:
         # Told against another date («في اليوم التالي»): read first, so that their
         # «اليوم» is not taken for today, and resolved once every date is known.
         anaphors: list[tuple[int, int, int]] = []
+        starts = self._entry_starts(text)
         if self.anaphor is not None:
-            for m in self.anaphor.finditer(text):
+            for m in _bounded(self.anaphor, text, at=starts.get("anaphor")):
                 anaphors.append((*m.span(), self.anaphoric[m["a"]]))
                 taken.append(m.span())
         if self.recent is not None:
-            for m in self.recent.finditer(text):
+            for m in _bounded(self.recent, text, at=starts.get("recent")):
                 start, end = m.span()
                 week = "اسابيع" in m["unit"] or "اسبوعين" in m["unit"]
                 since = pub - timedelta(days=27 if week else 6) if pub else None
@@ -364,7 +438,7 @@ class DateFinder:
                 taken.append((start, end))
         # Clock times are not figures. One opening a paragraph («09:05 - مسيّرة ...») is
         # a live report's entry: today, the day of publication.
-        for m in _CLOCK.finditer(text):
+        for m in _clocks(text):
             start, end = m.span("time")
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -379,7 +453,7 @@ class DateFinder:
             if needs is not None and not (needs & present) and not (
                     "digit" in needs and has_digit):
                 continue  # nothing in the text this rule could start from
-            for m in _bounded(regex, text, self.entries.get(name)):
+            for m in _bounded(regex, text, self.entries.get(name), starts.get(name)):
                 start, end = m.span()
                 if any(start < e and s < end for s, e in taken):
                     continue

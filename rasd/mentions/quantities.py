@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rasd.arabic.normalize import NormalizedText
 from rasd.data import load_yaml
-from rasd.mentions.matcher import Match, PhraseMatcher, match_key
+from rasd.mentions.matcher import Match, PhraseMatcher, is_word_char, match_key
 from rasd.mentions.model import Mention
 
 MAX_FIGURE = 1e9
@@ -29,8 +30,9 @@ _WORD = re.compile(r"\w+")
 _PAUSE = re.compile(r"[،,.؛;:!?؟\n]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word or figure of the matching form; a tuple, since an article makes many."""
+
     start: int
     end: int
     text: str
@@ -59,7 +61,21 @@ def _no_casualty_pattern(grammar: dict[str, list[str]]) -> re.Pattern[str] | Non
         prep = rf"(?:{alt('prepositions')}\s+)?" if grammar.get("prepositions") else ""
         verb = rf"(?:{alt('outcome_verbs')}(?:\s+\S+){{0,2}}?\s+{prep})?"
     filler = rf"(?:ب?{alt('fillers')}\s+)?" if grammar.get("fillers") else ""
-    return re.compile(rf"(?<!\w){alt('negations')}\s+{verb}{filler}ب?{alt('nouns')}(?!\w)")
+    # It starts after a word break, which ``_at_word_start`` tests: a lookbehind
+    # here would be tried at every position of the text.
+    return re.compile(rf"{alt('negations')}\s+{verb}{filler}ب?{alt('nouns')}(?!\w)")
+
+
+def _at_word_start(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""``finditer`` of ``(?<!\w)`` and ``regex``, for a regex that matches no empty string."""
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        start = m.start()
+        if start == 0 or not is_word_char(text[start - 1]):
+            yield m
+            pos = m.end()
+        else:
+            pos = start + 1
 
 
 class NumberGrammar:
@@ -117,7 +133,7 @@ class NumberGrammar:
 
     def matchers(self) -> list[PhraseMatcher[str]]:
         return [self.qualifiers, self.vague, self.duals, self.effects, self.no_casualties,
-                self.counted, self.number_words]
+                self.counted, self.number_words, self.falls]
 
     def anchor_spans(self, text: str) -> list[tuple[int, int]]:
         """Where ``anchor`` matches, in order, as (first, last) starts: a run of
@@ -301,7 +317,7 @@ class QuantityFinder:
                 found.append((m.start, m.end, 2.0, "exact", "dual", m.values[0]))
         nobody = [(m.start, m.end) for m in g.no_casualties.find(text)]
         if g.no_casualty_grammar is not None:
-            nobody += [m.span() for m in g.no_casualty_grammar.finditer(text)]
+            nobody += [m.span() for m in _at_word_start(g.no_casualty_grammar, text)]
         for start, end in sorted(nobody):
             if not any(s < end and start < e for s, e, *_ in found):
                 found.append((start, end, 0.0, "exact", "none", "killed"))

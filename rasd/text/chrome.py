@@ -11,10 +11,14 @@ pattern, whatever words it contains.
 
 from __future__ import annotations
 
+import importlib
+import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rasd.arabic.normalize import NormalizeConfig, NormalizedText, normalize
 from rasd.data import load_yaml
@@ -125,19 +129,31 @@ def ends_sentence(norm: str) -> bool:
     return bool(stripped) and stripped[-1] in _FINAL_PUNCT
 
 
-def _first_rule(rules: tuple[ChromeRule, ...]
-                ) -> tuple[re.Pattern[str] | None, dict[int, ChromeRule]]:
+def _first_rule(rules: Sequence[tuple[int, ChromeRule]]
+                ) -> tuple[re.Pattern[str] | None, dict[int, int]]:
     """One regex whose match's ``lastindex`` (the outermost group, closed last)
-    keys the first of ``rules`` that matches a whole line."""
+    keys the number of the first of ``rules`` (numbered pairs) that matches a
+    whole line."""
     if not rules:
         return None, {}
-    regex = re.compile("|".join(f"({r.regex.pattern})" for r in rules), re.IGNORECASE)
-    by_group: dict[int, ChromeRule] = {}
+    regex = re.compile("|".join(f"({r.regex.pattern})" for _, r in rules), re.IGNORECASE)
+    by_group: dict[int, int] = {}
     group = 1
-    for rule in rules:
-        by_group[group] = rule
+    for number, rule in rules:
+        by_group[group] = number
         group += 1 + rule.regex.groups
     return regex, by_group
+
+
+def _width(regex: re.Pattern[str]) -> tuple[int, float]:
+    """The fewest and most characters ``regex`` can match, as ``re``'s own parser
+    computes them; (0, inf) when it cannot say."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        low, high = parser.parse(regex.pattern, regex.flags).getwidth()
+    except Exception:  # a private module: a later Python may change it
+        return 0, math.inf
+    return int(low), math.inf if high >= parser.MAXREPEAT else int(high)
 
 
 def _edge_class(decorations: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -154,9 +170,14 @@ class ChromeRemover:
         # All rules in one regex each for any line and for sentence-like lines
         # (forced rules only): a regex alternation tries its branches in order,
         # so the first branch that matches names the first rule that matches.
-        rules = self.patterns.rules
-        self._any = _first_rule(rules)
-        self._forced = _first_rule(tuple(r for r in rules if r.force))
+        # Only the rules that can match a line of its length are tried: most cannot
+        # match a whole paragraph. The regex for each length is made once.
+        self._widths = [_width(r.regex) for r in self.patterns.rules]
+        self._longest = max((n for w in self._widths for n in w if n != math.inf), default=0)
+        self._by_length: dict[tuple[bool, int], tuple[re.Pattern[str] | None,
+                                                      dict[int, int]]] = {}
+        self._combined: dict[tuple[int, ...], tuple[re.Pattern[str] | None,
+                                                    dict[int, int]]] = {}
         self._edge = _edge_class(self.patterns.decorations)
 
     def strip_decorations(self, norm: str) -> str:
@@ -187,12 +208,33 @@ class ChromeRemover:
         core = self.strip_decorations(line.norm)
         if not core:
             return None
-        regex, rules = self._forced if paragraph else self._any
+        first = self._first(core, paragraph)
+        if core != line.norm:
+            other = self._first(line.norm, paragraph)
+            if other is not None and (first is None or other < first):
+                first = other
+        return self.patterns.rules[first] if first is not None else None
+
+    def _first(self, text: str, forced_only: bool) -> int | None:
+        """The number of the first rule (forced, for a sentence-like line) matching
+        all of ``text``."""
+        key = (forced_only, min(len(text), int(self._longest) + 1))
+        found = self._by_length.get(key)
+        if found is None:
+            length = key[1]
+            fit = tuple(i for i, (rule, (low, high)) in enumerate(
+                zip(self.patterns.rules, self._widths, strict=True))
+                if (rule.force or not forced_only) and low <= length <= high)
+            found = self._combined.get(fit)
+            if found is None:
+                found = self._combined[fit] = _first_rule(
+                    [(i, self.patterns.rules[i]) for i in fit])
+            self._by_length[key] = found
+        regex, rules = found
         if regex is None:
             return None
-        found = [m.lastindex or 0 for m in (regex.fullmatch(core), regex.fullmatch(line.norm))
-                 if m is not None]
-        return rules[min(found)] if found else None
+        m = regex.fullmatch(text)
+        return rules[m.lastindex or 0] if m is not None else None
 
     def _list_end(self, lines: list[Line], i: int, headline_first: bool = False) -> int:
         """Index after the list items that follow the header at ``i``."""

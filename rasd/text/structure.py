@@ -8,6 +8,7 @@ introduces a quotation with a colon, is a paragraph.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasd.arabic.normalize import normalize
 from rasd.text.chrome import Line, ends_sentence
@@ -21,9 +22,16 @@ _SITE_SUFFIX = re.compile(r"\s*[|\-–—:]\s*[^|\-–—:]{1,40}$")
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=64)
+def _normal(text: str) -> str:
+    """The normalized form of a title or line; a title is compared with one line
+    after another, and each comparison needs both forms twice."""
+    return normalize(text).text
+
+
 def title_key(text: str) -> str:
     """Comparison form of a title: normalized, without punctuation or spaces."""
-    return _PUNCT.sub("", normalize(text).text).replace(" ", "")
+    return _PUNCT.sub("", _normal(text)).replace(" ", "")
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -34,7 +42,7 @@ def _same_title(a: str, b: str) -> bool:
     if ka == kb:
         return True
     for longer, shorter in ((a, kb), (b, ka)):
-        if title_key(_SITE_SUFFIX.sub("", normalize(longer).text)) == shorter:
+        if title_key(_SITE_SUFFIX.sub("", _normal(longer))) == shorter:
             return True
     return False
 
