@@ -142,9 +142,7 @@ class EventExtractor:
         }
         # «الجبهة الوطنية للتحرير»، «هيئة تحرير الشام»: a trigger word inside a name
         # (one that opens it, «الطيران الروسي», still tells what was done).
-        names = [(m.start, m.end) for m in mentions if m.kind in ("actor", "place")]
-        cues["trigger"] = [c for c in cues["trigger"] if not any(
-            a < c.start < b for a, b in names)]
+        cues["trigger"] = _outside_names(cues["trigger"], mentions)
         refine = {base: self._cues(norm, matcher) for base, matcher in lex.refine.items()}
         pub = parse_published(published)
         self._state.pub = pub
@@ -1023,6 +1021,22 @@ class EventExtractor:
             evidence=[Evidence(sentence.start, sentence.end, text[sentence.start:sentence.end],
                                "toll")],
         )
+
+
+def _outside_names(cues: list[_Cue], mentions: Sequence[Mention]) -> list[_Cue]:
+    """The cues that do not start inside an actor's or a place's name; ``mentions``
+    are sorted by start, so the names before a cue are found by bisection."""
+    names = [m for m in mentions if m.kind in ("actor", "place")]
+    starts = [m.start for m in names]
+    reach: list[int] = []  # the furthest end of the names up to each one
+    for m in names:
+        reach.append(max(m.end, reach[-1]) if reach else m.end)
+    out = []
+    for c in cues:
+        i = bisect_left(starts, c.start) - 1  # the last name starting before the cue
+        if i < 0 or reach[i] <= c.start:
+            out.append(c)
+    return out
 
 
 def _within(cues: list[_Cue], s: Sentence) -> list[_Cue]:
