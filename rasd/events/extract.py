@@ -703,6 +703,8 @@ class EventExtractor:
         verbs = _within(cues["verb"], sentence)
         out = []
         for m in parties:
+            if _COLON.match(norm.original, m.end) and m.end <= trigger.start:
+                continue  # «الدفاع المدني: استشهاد ستة»: quoted, not a side
             said = any(0 <= m.start - v.end <= 40 and len(
                 norm.original[v.end:m.start].split()) <= 2 for v in verbs)
             if not said or m.end > trigger.start:
@@ -913,8 +915,9 @@ class EventExtractor:
         verbs = _within(cues["verb"], scope)
         categories = _within(cues["category"], scope)
         for cat in categories:
-            if cat.value in ("correspondent", "eyewitnesses") or any(
-                    0 <= cat.start - v.end <= 30 or 0 <= v.start - cat.end <= 30 for v in verbs):
+            if cat.value in ("correspondent", "eyewitnesses") or _COLON.match(text, cat.end) \
+                    or any(0 <= cat.start - v.end <= 30 or 0 <= v.start - cat.end <= 30
+                           for v in verbs):
                 out.append({"kind": "category", "id": cat.value,
                             "text": text[cat.start:cat.end], "start": cat.start,
                             "end": cat.end})
@@ -928,6 +931,8 @@ class EventExtractor:
             said = any(0 <= m.start - v.end <= 3 or (0 <= v.start - m.end <= 3
                        and text[v.start] in "يت") for v in verbs) or any(
                 0 <= m.start - s.end <= 3 for s in _within(cues["speaker"], scope))
+            # «10:35 - الدفاع المدني: استشهاد ستة»: who a live entry quotes
+            said = said or bool(_COLON.match(text, m.end))
             outlet = actor.type in SOURCE_TYPES and (
                 any(0 <= m.start - v.end <= 30 for v in verbs)
                 or any(0 <= m.start - c.end <= 3 for c in categories))
@@ -1090,6 +1095,9 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
     # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead).
     yield from (("article", s) for s in sentences if id(s) not in seen)
 
+
+# A source's name then a colon: «مصادر طبية: 11 شهيداً».
+_COLON = re.compile(r"[»\"]?\s?:")
 
 # Sources that see for themselves, not for a side.
 _WITNESSES = frozenset({"local_sources", "eyewitnesses", "medical_sources", "activists"})

@@ -501,3 +501,12 @@ def test_a_roundup_s_lead_dates_and_attributes_what_it_lists(full_pipeline: Pipe
     [shelling] = result.events
     assert shelling.event_date == "2024-10-15"
     assert "sohr" in {s["id"] for s in shelling.sources}
+
+
+def test_a_live_entry_quoting_a_source_after_a_colon(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تغطية مباشرة: غزة\n"
+                     "07:50 - الدفاع المدني: استشهاد ستة مواطنين في غارة إسرائيلية استهدفت منزلاً "
+                     "في مخيم جباليا شمال قطاع غزة.", published="2025-06-24")
+    [strike] = result.events
+    assert "gaza_civil_defense" in {s["id"] for s in strike.sources}
+    assert strike.actor2 is None or strike.actor2.id != "gaza_civil_defense"
