@@ -597,9 +597,19 @@ class EventExtractor:
             while word_start > sentence.start and text[word_start - 1].isalpha():
                 word_start -= 1
             joined = (text[word_start] == "و" and word_start < t.start) or \
-                text[max(sentence.start, word_start - 2) : word_start] == "و "
+                text[max(sentence.start, word_start - 2) : word_start] == "و " or \
+                bool(_WHILE.search(text, max(start, word_start - 40), word_start))
+            joiners = list(_WHILE.finditer(text, max(start, word_start - 40), word_start))
+            if joined and joiners and text[word_start - 2 : word_start] != "و " and \
+                    text[word_start] != "و":
+                # «غارة على عيتا الشعب، فيما تعرضت بلدتا رامية والقوزح لقصف»: cut at فيما
+                word_start = joiners[-1].start()
             before = [p for p in places if max(start, opened) <= p.start < word_start]
-            after = [p for p in places if p.start >= t.end]
+            # after فيما the place may come before the incident word («فيما تعرضت بلدة
+            # كفركلا لقصف»)
+            after = [p for p in places if p.start >= (t.end if text[word_start] == "و"
+                                                     or text[word_start - 2:word_start] == "و "
+                                                     else word_start)]
             if joined and before and after and {p.ref for p in before}.isdisjoint(
                     {p.ref for p in after}):
                 cuts.append(word_start)
@@ -1095,6 +1105,9 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
     # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead).
     yield from (("article", s) for s in sentences if id(s) not in seen)
 
+
+# Words that join a second incident to a first: «..., فيما تعرضت بلدتا ... لقصف».
+_WHILE = re.compile(r"(?<!\w)(?:فيما|بينما|في حين)(?!\w)")
 
 # A source's name then a colon: «مصادر طبية: 11 شهيداً».
 _COLON = re.compile(r"[»\"]?\s?:")

@@ -510,3 +510,12 @@ def test_a_live_entry_quoting_a_source_after_a_colon(full_pipeline: Pipeline) ->
     [strike] = result.events
     assert "gaza_civil_defense" in {s["id"] for s in strike.sources}
     assert strike.actor2 is None or strike.actor2.id != "gaza_civil_defense"
+
+
+def test_a_second_incident_joined_by_while_is_its_own(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارة وقصف على الجنوب\n"
+                     "شن الطيران الحربي الإسرائيلي بعد الظهر غارة على أطراف بلدة عيتا الشعب، "
+                     "فيما تعرضت بلدة كفركلا لقصف مدفعي متقطع.")
+    kinds = {e.sub_event_type: str(e.location["name"]) for e in result.events if e.location}
+    assert kinds == {"Air/drone strike": "Aita al-Shaab",
+                     "Shelling/artillery/missile attack": "Kfar Kila"}
