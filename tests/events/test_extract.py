@@ -519,3 +519,11 @@ def test_a_second_incident_joined_by_while_is_its_own(full_pipeline: Pipeline) -
     kinds = {e.sub_event_type: str(e.location["name"]) for e in result.events if e.location}
     assert kinds == {"Air/drone strike": "Aita al-Shaab",
                      "Shelling/artillery/missile attack": "Kfar Kila"}
+
+
+def test_a_massacre_from_the_air_is_an_air_strike(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مجزرة في سوق نيالا\n"
+                     "ارتكب طيران الجيش، أمس الأحد، مجزرة بحق المدنيين في السوق الرئيسي بمدينة "
+                     "نيالا، راح ضحيتها 23 مدنياً.")
+    [event] = result.events
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities == 23
