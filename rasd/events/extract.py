@@ -375,11 +375,7 @@ class EventExtractor:
             if len(pairs) > 1:  # «ستة من بلدة بيت أمر ... وثمانية من بلدة قباطية»
                 first_place, first_count = pairs[0]
                 event.location = _location([first_place])
-                for name in ("fatalities", "fatalities_qualifier", "injuries",
-                             "injuries_qualifier", "arrested", "captured", "released",
-                             "displaced"):
-                    setattr(event, name, None)
-                self._figures(event, [first_count], text, sentence)
+                self._recount(event, first_count, text, sentence)
                 self._state.twins = [(p, q) for p, q in pairs[1:]]
         self._crowd(event, groups, trigger, text)
         dates = [m for m in inside if m.kind == "date"
@@ -536,11 +532,14 @@ class EventExtractor:
                 setattr(twin, name, None)
                 setattr(twin, f"{name}_qualifier", "unknown")
         if count is not None:
-            for name in ("fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
-                         "arrested", "captured", "released", "displaced"):
-                setattr(twin, name, None)
-            self._figures(twin, [count], text, sentence)
+            self._recount(twin, count, text, sentence)
         return twin
+
+    def _recount(self, event: Event, count: Mention, text: str, sentence: Sentence) -> None:
+        """The event's figures are its own count's alone."""
+        for name in _FIGURE_FIELDS:
+            setattr(event, name, None)
+        self._figures(event, [count], text, sentence)
 
     def _update_figures(self, events: list[Event], sentence: Sentence,
                         mentions: Sequence[Mention]) -> None:
@@ -1105,6 +1104,10 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
     # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead).
     yield from (("article", s) for s in sentences if id(s) not in seen)
 
+
+# The figures an event carries.
+_FIGURE_FIELDS = ("fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
+                  "arrested", "captured", "released", "displaced")
 
 # Words that join a second incident to a first: «..., فيما تعرضت بلدتا ... لقصف».
 _WHILE = re.compile(r"(?<!\w)(?:فيما|بينما|في حين)(?!\w)")
