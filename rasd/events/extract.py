@@ -16,7 +16,7 @@ import re
 import threading
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
@@ -48,9 +48,6 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
 TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory",
                              "Non-violent transfer of territory"})
 UNATTRIBUTED_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
-STATEMENT_VERBS = ("قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت",
-                   "وثق", "وثقت", "بحسب", "حسب", "وفق", "وفقا", "نقلا", "بيان", "زعم", "زعمت",
-                   "نفي", "نفت", "تبني", "تبنت")
 VICTIM_GROUPS = frozenset({"civilians", "children", "women", "displaced", "detainees",
                            "captives", "journalists", "medical_workers", "aid_workers",
                            "students", "farmers", "shepherds", "families", "protesters",
@@ -88,6 +85,7 @@ class _ArticleState(threading.local):
         self.twins: list[tuple[Mention, Mention | None]] = []
         self.pub: date | None = None  # the day of publication
         self.own_place = False  # the last sentence names a place of its own
+        self.live_entries: set[int] = set()  # blocks that are entries of a live report
 
 
 class EventExtractor:
@@ -133,6 +131,7 @@ class EventExtractor:
             "update": self._cues(norm, lex.toll_updates),
             "count": self._cues(norm, lex.update_counts),
             "losses": self._cues(norm, lex.losses),
+            "joiner": self._cues(norm, lex.joiners),
             "doer": self._cues(norm, lex.agent_anaphors),
             "footage": self._cues(norm, lex.footage),
             "booty": self._cues(norm, lex.booty),
@@ -146,6 +145,11 @@ class EventExtractor:
         refine = {base: self._cues(norm, matcher) for base, matcher in lex.refine.items()}
         pub = parse_published(published)
         self._state.pub = pub
+        # Paragraphs opened by a clock time («09:05 - ...»), as the date finder reads
+        # them: the entries of a live report.
+        clocks = [m.start for m in mentions if m.kind == "date" and m.rule == "grammar:clock"]
+        self._state.live_entries = {i for i, b in enumerate(blocks) if any(
+            b.start <= c < b.end and not text[b.start:c].strip() for c in clocks)}
         events: list[Event] = []
         tolls: list[Toll] = []
         # Body first: the headline repeats the lead, and the lead is more precise.
@@ -281,7 +285,7 @@ class EventExtractor:
             w in talk or w[1:] in talk for w in self._words_before(t, 3)))]
         # «قذيفة أسقطتها طائرة مسيّرة»: a drone dropping a bomb, not one shot down
         current = [_Cue(t.start, t.end, "Air/drone strike", t.key)
-                   if t.value == "Disrupted weapons use" and _DROPPED.match(text, t.start)
+                   if t.value == "Disrupted weapons use" and self._dropped(t)
                    else t for t in current]
         if not current:
             return None  # booty of a battle told elsewhere, or talk of a truce
@@ -347,13 +351,25 @@ class EventExtractor:
             # Protesters killed by the forces that broke the protest up.
             sub = "Excessive force against protesters"
             event.sub_event_type, event.plover = sub, self.lexicon.plover_of[sub]
+        dates = [m for m in inside if m.kind == "date"
+                 and (recall is None or m.start > recall.end)
+                 and (m.ref or m.rule != "grammar:clock")]  # «عند الساعة 11:15»: no day
+        # «منذ السابع من تشرين الأول»: the day a period began, not the event's
+        since = [d for d in dates if _SINCE_BEFORE.search(text, max(0, d.start - 45), d.start)
+                 and (_days_before(d, pub) or 0) > 7]  # «منذ ظهر الاثنين»: it began then
+        if since and (_within(cues["count"], sentence) or len(since) == len(dates)):
+            # «حصيلة حالات الاعتقال منذ ... ارتفعت إلى»: a running count; «تصعيد متواصل
+            # منذ السابع من تشرين الأول»: a campaign, not an incident of a day
+            return None
+        dates = [d for d in dates if d not in since]
+        verbs = _within(cues["verb"], sentence)
         # "الرمادي (الفرات) – خطف مسلحون ... في قضاء الرطبة": the dateline is where
         # the report was filed; the place named in the sentence is where it happened.
         named = [m for m in places if not _dateline(text, m, sentence)]
         # «وقال براك»، «وأكدت دمشق»: a name right after a verb of saying speaks; it is a
         # person or a government, not where the event was.
         spoken = [m for m in named if m.data.get("feature") not in ("admin1", "country")
-                  and any(0 <= m.start - v.end <= 2 for v in _within(cues["verb"], sentence))]
+                  and any(0 <= m.start - v.end <= 2 for v in verbs)]
         named = [m for m in named if m not in spoken]
         event.location = _location(named or [m for m in places if m not in spoken],
                                    trigger.start) or _location(
@@ -368,8 +384,7 @@ class EventExtractor:
         twin = self._twin(text, sentence, named, event.location)
         self._state.twins = [(twin, None)] if twin is not None else []
         # a town told with its own town word («أطراف بلدتي البارة وكنصفرة»)
-        self._state.own_place = any(_TOWN_WORD.search(text, max(0, m.start - 12), m.start)
-                                    for m in named)
+        self._state.own_place = any(m.data.get("cue") == "populated" for m in named)
         if not self._state.twins:
             pairs = self._counts_by_place(text, quantities, named)
             if len(pairs) > 1:  # «ستة من بلدة بيت أمر ... وثمانية من بلدة قباطية»
@@ -378,18 +393,6 @@ class EventExtractor:
                 self._recount(event, first_count, text, sentence)
                 self._state.twins = [(p, q) for p, q in pairs[1:]]
         self._crowd(event, groups, trigger, text)
-        dates = [m for m in inside if m.kind == "date"
-                 and (recall is None or m.start > recall.end)
-                 and (m.ref or m.rule != "grammar:clock")]  # «عند الساعة 11:15»: no day
-        # «منذ السابع من تشرين الأول»: the day a period began, not the event's
-        since = [d for d in dates if _SINCE_BEFORE.search(text, max(0, d.start - 45), d.start)
-                 and (_days_before(d, pub) or 0) > 7]  # «منذ ظهر الاثنين»: it began then
-        if since and (_within(cues["count"], sentence) or len(since) == len(dates)):
-            # «حصيلة حالات الاعتقال منذ ... ارتفعت إلى»: a running count; «تصعيد متواصل
-            # منذ السابع من تشرين الأول»: a campaign, not an incident of a day
-            return None
-        dates = [d for d in dates if d not in since]
-        verbs = _within(cues["verb"], sentence)
         # «أعلن في بيان اليوم الثلاثاء أن قواتها استعادت صباح الاثنين»: a day right
         # after a verb of saying, before the event is told, dates the statement.
         stated = [d for d in dates if d.end <= trigger.start and any(
@@ -425,7 +428,7 @@ class EventExtractor:
                 or event.sub_event_type == "Disrupted weapons use") and any(
                 s.get("kind") == "actor" and self.actors.actors[str(s["id"])].type
                 not in SOURCE_TYPES | {"police"} for s in sources) and not independent \
-                and not any(w in self.lexicon.admission for w in self._sentence_words(sentence)):
+                and not self._sentence_words(sentence) & self.lexicon.admission:
             event.modality = "claimed"
         if event.modality == "background":
             # An earlier event the outlet recalls is attributed only if its own
@@ -448,7 +451,8 @@ class EventExtractor:
         # names the incident, whatever the words after it add.
         # («وبعد ساعات من الهجوم، أعلنت الشرطة اعتقال شخصين»: a time told against
         # the incident opens news of another kind.)
-        after = bool({w.lstrip("وف") for w in self._words_before(first, 3)} & _TIME_AFTER)
+        after = bool({w.lstrip("وف") for w in self._words_before(first, 3)}
+                     & self.lexicon.time_after)
         self._state.refers_back = self._state.anaphoric and (all(
             t.key in self.lexicon.anaphors for t in triggers) or (
             _definite(text, first) and first.key in self.lexicon.anaphors and not after))
@@ -516,7 +520,8 @@ class EventExtractor:
             limit = quantities[i + 1].start if i + 1 < len(quantities) else q.end + 45
             there = next((p for p in places if q.end < p.start <= min(limit, q.end + 45)
                           and str(p.data.get("geo_precision")) == "1"
-                          and _FROM_IN.search(text, q.end, p.start)), None)
+                          and (_FROM_IN.search(text, q.end, p.start)
+                               or text[p.start - 1] == "ب")), None)  # «بمدينة ذمار»
             if there is not None and all(there.ref != p.ref for p, _ in pairs):
                 pairs.append((there, q))
         return pairs
@@ -595,20 +600,18 @@ class EventExtractor:
             word_start = t.start
             while word_start > sentence.start and text[word_start - 1].isalpha():
                 word_start -= 1
-            joined = (text[word_start] == "و" and word_start < t.start) or \
-                text[max(sentence.start, word_start - 2) : word_start] == "و " or \
-                bool(_WHILE.search(text, max(start, word_start - 40), word_start))
-            joiners = list(_WHILE.finditer(text, max(start, word_start - 40), word_start))
-            if joined and joiners and text[word_start - 2 : word_start] != "و " and \
-                    text[word_start] != "و":
+            by_and = (text[word_start] == "و" and word_start < t.start) or \
+                text[max(sentence.start, word_start - 2) : word_start] == "و "
+            joiners = [c for c in cues["joiner"]
+                       if max(start, word_start - 40) <= c.start < word_start]
+            joined = by_and or bool(joiners)
+            if not by_and and joiners:
                 # «غارة على عيتا الشعب، فيما تعرضت بلدتا رامية والقوزح لقصف»: cut at فيما
-                word_start = joiners[-1].start()
+                word_start = joiners[-1].start
             before = [p for p in places if max(start, opened) <= p.start < word_start]
             # after فيما the place may come before the incident word («فيما تعرضت بلدة
             # كفركلا لقصف»)
-            after = [p for p in places if p.start >= (t.end if text[word_start] == "و"
-                                                     or text[word_start - 2:word_start] == "و "
-                                                     else word_start)]
+            after = [p for p in places if p.start >= (t.end if by_and else word_start)]
             if joined and before and after and {p.ref for p in before}.isdisjoint(
                     {p.ref for p in after}):
                 cuts.append(word_start)
@@ -671,15 +674,22 @@ class EventExtractor:
                 return str(m.ref), 1
         return None
 
+    def _dropped(self, trigger: _Cue) -> bool:
+        """«قذيفة أسقطتها طائرة مسيّرة»: the verb with its object attached, then the
+        aircraft that let it fall."""
+        verbs, by = self.lexicon.dropped
+        norm = self._state.norm
+        start = norm.from_original(trigger.start, trigger.start)[0]
+        words = norm.text[start:start + 40].split()[:2]  # the whole verb, pronoun and all
+        return len(words) == 2 and words[0].lstrip("وف") in verbs and words[1] in by
+
     def _demolished(self, sentence: Sentence) -> bool:
         """A force blowing up buildings, their object named within a few words of the
         verb: demolition, not a bomb («فجّر جيش الاحتلال، أمس الأحد، نحو عشرين مبنى»)."""
-        norm = self._state.norm
         verbs, objects, bombs = self.lexicon.demolition
-        a, b = norm.from_original(sentence.start, sentence.end)
-        words = [w.strip("،,.") for w in norm.text[a:b].split()]
-        if {w.lstrip("وفبل") for w in words} & bombs:
+        if self._sentence_words(sentence) & bombs:
             return False
+        words = self._sentence_tokens(sentence)
         bare = [w[2:] if w.startswith("ال") else w for w in words]  # «المنازل»
         for i, word in enumerate(words):
             if (word in verbs or (word[:1] == "و" and word[1:] in verbs)) and \
@@ -687,12 +697,16 @@ class EventExtractor:
                 return True
         return False
 
-    def _sentence_words(self, sentence: Sentence) -> set[str]:
-        """The sentence's words in matching form, with and without a leading و."""
+    def _sentence_tokens(self, sentence: Sentence) -> list[str]:
+        """The sentence's words in matching form, in order, without punctuation."""
         norm = self._state.norm
         a, b = norm.from_original(sentence.start, sentence.end)
-        words = norm.text[a:b].split()
-        return set(words) | {w[1:] for w in words if w[:1] == "و"}
+        return [w.strip("،,.؛:") for w in norm.text[a:b].split()]
+
+    def _sentence_words(self, sentence: Sentence) -> set[str]:
+        """The sentence's words, each also without one attached و/ف/ب/ل."""
+        words = self._sentence_tokens(sentence)
+        return set(words) | {w[1:] for w in words if w[:1] in "وفبل"}
 
     def _opens_statement(self, sentence: Sentence) -> bool:
         start = self._state.norm.from_original(sentence.start, sentence.start)[0]
@@ -908,7 +922,8 @@ class EventExtractor:
     def _sources(self, text: str, sentence: Sentence, sentences: Sequence[Sentence],
                  blocks: Sequence[Block], mentions: Sequence[Mention],
                  cues: dict[str, list[_Cue]]) -> list[dict[str, object]]:
-        for reach, scope in _scopes(sentence, sentences, blocks, text):
+        for reach, scope in _scopes(sentence, sentences, blocks,
+                                    sentence.block in self._state.live_entries):
             found = self._sources_in(text, scope, mentions, cues)
             if found:
                 for s in found:
@@ -1083,7 +1098,7 @@ def _party(m: Mention, actors: ActorLexicon) -> Party:
 
 
 def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[Block],
-            text: str) -> Iterator[tuple[str, Sentence]]:
+            live_entry: bool = False) -> Iterator[tuple[str, Sentence]]:
     """The sentence, then its paragraph's other sentences; for the headline, the lead;
     then the article, named by how far each reaches.
 
@@ -1092,9 +1107,9 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
     seen = {id(sentence)}
     same_block = [s for s in sentences if s.block == sentence.block and s is not sentence]
     yield from (("paragraph", s) for s in same_block)
-    block = blocks[sentence.block] if sentence.block < len(blocks) else None
-    if block is not None and _LIVE_ENTRY.match(text, block.start):
+    if live_entry:
         return  # «12:20 - ...»: each entry of a live report stands on its own
+    block = blocks[sentence.block] if sentence.block < len(blocks) else None
     seen.update(id(s) for s in same_block)
     if block is not None and block.kind == "headline":
         lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
@@ -1109,32 +1124,17 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
 _FIGURE_FIELDS = ("fatalities", "fatalities_qualifier", "injuries", "injuries_qualifier",
                   "arrested", "captured", "released", "displaced")
 
-# Words that join a second incident to a first: «..., فيما تعرضت بلدتا ... لقصف».
-_WHILE = re.compile(r"(?<!\w)(?:فيما|بينما|في حين)(?!\w)")
-
 # A source's name then a colon: «مصادر طبية: 11 شهيداً».
 _COLON = re.compile(r"[»\"]?\s?:")
 
 # Sources that see for themselves, not for a side.
 _WITNESSES = frozenset({"local_sources", "eyewitnesses", "medical_sources", "activists"})
 
-# Words that tell a time against an incident: «بعد ساعات من الهجوم».
-_TIME_AFTER = frozenset({"بعد", "عقب", "اثر", "إثر", "قبل", "منذ", "غداه", "غداة", "خلال"})
-
-# A verb of dropping with its object attached, then the aircraft that dropped it.
-_DROPPED = re.compile(r"[وف]?(?:أسقط|اسقط|ألق|الق)\w*(?:ها|ه|هم)\s+(?:ال)?(?:طائر|مسي|طيران)")
-
-# A town word right before a name: «بلدة الزيارة»، «بلدتي البارة»، «مدينة جاسم».
-_TOWN_WORD = re.compile(r"(?:بلد|مدين|قري|قرى|مخيم)\w*\s+$")
-
 # «ستة مواطنين من بلدة بيت أمر»، «و14 آخرين في مدينة ذمار»: a count's own place.
-_FROM_IN = re.compile(r"(?<!\w)(?:من|في|ب)(?!\w)|(?<!\w)ب(?=\w)")
+_FROM_IN = re.compile(r"(?<!\w)(?:من|في)(?!\w)")
 
 # «و» opening a word: the second of two things joined.
 _AND = re.compile(r"(?<!\w)و")
-
-# The time stamp that opens each entry of a live report.
-_LIVE_ENTRY = re.compile(r"\s*[0-9٠-٩]{1,2}[:٫.][0-9٠-٩]{2}\s*[-–—]")
 
 # How far from its sentence an attribution was found, nearest first.
 _REACH = ("sentence", "paragraph", "lead", "article")
@@ -1199,9 +1199,7 @@ def _first(mentions: Sequence[Mention], kind: str) -> Mention | None:
 
 
 def _near(a: Mention, b: Mention, km: float = 50.0) -> bool:
-    lat1, lon1 = float(str(a.data["latitude"])), float(str(a.data["longitude"]))
-    lat2, lon2 = float(str(b.data["latitude"])), float(str(b.data["longitude"]))
-    return abs(lat1 - lat2) * 111 < km and abs(lon1 - lon2) * 111 * 0.85 < km
+    return _near_places(a.data, b.data, km)
 
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[-–—]\s*[^\s:–—-]{1,20}\s*)?\s*[-–—:]")
@@ -1379,8 +1377,9 @@ def _fold_fighting(events: list[Event]) -> list[Event]:
     return out
 
 
-def _near_places(a: dict[str, object], b: dict[str, object], km: float = 15.0) -> bool:
-    """Within a few kilometres: a city and a quarter of it, a town and its outskirts."""
+def _near_places(a: Mapping[str, object], b: Mapping[str, object], km: float = 15.0) -> bool:
+    """Within ``km`` of each other (by default a city and a quarter of it, a town and
+    its outskirts); ``a`` and ``b`` are locations or place mentions' data."""
     try:
         pa = (float(a["latitude"]), float(a["longitude"]))  # type: ignore[arg-type]
         pb = (float(b["latitude"]), float(b["longitude"]))  # type: ignore[arg-type]

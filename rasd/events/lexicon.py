@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rasd.data import load_yaml
 from rasd.mentions.matcher import ENCLITICS, TRIGGER_PROCLITICS, PhraseMatcher, match_key
@@ -57,6 +58,9 @@ class EventLexicon:
     twin_events: frozenset[str]
     admission: frozenset[str]
     demolition: tuple[frozenset[str], frozenset[str], frozenset[str]]
+    time_after: frozenset[str]
+    joiners: PhraseMatcher[str]
+    dropped: tuple[frozenset[str], frozenset[str]]
     losses: PhraseMatcher[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
@@ -75,57 +79,66 @@ class EventLexicon:
                 event_type_of[sub] = event_type
                 plover_of[sub] = plover
         c = trig.content
+
+        def words(*path: str) -> frozenset[str]:
+            """A word list of the lexicon, by its key (or keys, for a nested list), in
+            matching form; empty when the lexicon lacks it."""
+            node: Any = c
+            for key in path:
+                node = (node or {}).get(key)
+            return frozenset(match_key(w) for w in node or [])
+
+        def scan(key: str, value: str, enclitics: frozenset[str] = frozenset()
+                 ) -> PhraseMatcher[str]:
+            """A phrase matcher over one word list, words taking الـ and proclitics."""
+            return PhraseMatcher(((w, value) for w in c.get(key) or []),
+                                 proclitics=TRIGGER_PROCLITICS, enclitics=enclitics)
+
         return cls(
             version=f"types {types.version}, triggers {trig.version}",
             event_type_of=event_type_of,
             plover_of=plover_of,
-            triggers=PhraseMatcher(((w, sub) for sub, words in c["triggers"].items()
-                                    for w in words), proclitics=TRIGGER_PROCLITICS,
+            triggers=PhraseMatcher(((w, sub) for sub, listed in c["triggers"].items()
+                                    for w in listed), proclitics=TRIGGER_PROCLITICS,
                                    enclitics=ENCLITICS),
-            refine={base: PhraseMatcher((w, target) for target, words in targets.items()
-                                        for w in words)
+            refine={base: PhraseMatcher((w, target) for target, listed in targets.items()
+                                        for w in listed)
                     for base, targets in c["refine"].items()},
-            modality=PhraseMatcher((w, m) for m, words in c["modality"].items() for w in words),
+            modality=PhraseMatcher((w, m) for m, listed in c["modality"].items() for w in listed),
             attribution_verbs=PhraseMatcher((w, "verb") for w in c["attribution"]["verbs"]),
-            source_categories=PhraseMatcher((w, cat) for cat, words in
+            source_categories=PhraseMatcher((w, cat) for cat, listed in
                                             c["attribution"]["categories"].items()
-                                            for w in words),
+                                            for w in listed),
             toll_cues=PhraseMatcher((w, "toll") for w in c["toll"]["cues"]),
             toll_updates=PhraseMatcher((w, "update") for w in
                                        (c["toll"].get("updates") or {}).get("rise") or []),
             update_counts=PhraseMatcher((w, "count") for w in
                                         (c["toll"].get("updates") or {}).get("count") or []),
             speakers=PhraseMatcher((w, "speaker") for w in c["attribution"]["speakers"]),
-            weak=frozenset(match_key(w) for w in c.get("weak") or []),
-            openers=frozenset(match_key(w) for w in c.get("statement_openers") or []),
-            framing=frozenset(match_key(w) for w in c.get("framing") or []),
-            booty=PhraseMatcher(((w, "booty") for w in c.get("booty") or []),
-                                proclitics=TRIGGER_PROCLITICS),
-            attempt=frozenset(match_key(w) for w in c.get("attempt") or []),
-            name_openers=frozenset(match_key(w) for w in c.get("name_openers") or []),
-            similar=PhraseMatcher(((w, "similar") for w in c.get("similar") or []),
-                                  proclitics=TRIGGER_PROCLITICS),
-            not_conflict=PhraseMatcher(((w, "other") for w in c.get("not_conflict") or []),
-                                       proclitics=TRIGGER_PROCLITICS),
-            anaphors=frozenset(match_key(w) for w in c.get("anaphors") or []),
-            agreement_talk=frozenset(match_key(w) for w in c.get("agreement_talk") or []),
-            losses=PhraseMatcher(((w, "losses") for w in c.get("losses") or []),
-                                 proclitics=TRIGGER_PROCLITICS, enclitics=ENCLITICS),
-            demolition=(frozenset(match_key(w) for w in
-                                  (c.get("demolition") or {}).get("verbs") or []),
-                        frozenset(match_key(w) for w in
-                                  (c.get("demolition") or {}).get("objects") or []),
-                        frozenset(match_key(w) for w in
-                                  (c.get("demolition") or {}).get("bombs") or [])),
-            admission=frozenset(match_key(w) for w in c.get("admission") or []),
-            twin_events=frozenset(match_key(w) for w in c.get("twin_events") or []),
-            twin_places=frozenset(match_key(w) for w in c.get("twin_places") or []),
-            recall=frozenset(match_key(w) for w in c.get("recall") or []),
-            assassination=frozenset(match_key(w) for w in c.get("assassination") or []),
-            without=frozenset(match_key(w) for w in c.get("without") or []),
-            agent_anaphors=PhraseMatcher(((w, "doer") for w in c.get("agent_anaphors") or []),
-                                         proclitics=TRIGGER_PROCLITICS),
+            weak=words("weak"),
+            openers=words("statement_openers"),
+            framing=words("framing"),
+            booty=scan("booty", "booty"),
+            attempt=words("attempt"),
+            name_openers=words("name_openers"),
+            similar=scan("similar", "similar"),
+            not_conflict=scan("not_conflict", "other"),
+            anaphors=words("anaphors"),
+            agreement_talk=words("agreement_talk"),
+            losses=scan("losses", "losses", ENCLITICS),
+            demolition=(words("demolition", "verbs"),
+                        words("demolition", "objects"),
+                        words("demolition", "bombs")),
+            time_after=words("time_after"),
+            joiners=scan("joiners", "joiner"),
+            dropped=(words("dropped", "verbs"), words("dropped", "by")),
+            admission=words("admission"),
+            twin_events=words("twin_events"),
+            twin_places=words("twin_places"),
+            recall=words("recall"),
+            assassination=words("assassination"),
+            without=words("without"),
+            agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
-            roles={role: frozenset(match_key(w) for w in words)
-                   for role, words in (c.get("roles") or {}).items()},
+            roles={role: words("roles", role) for role in c.get("roles") or {}},
         )

@@ -266,6 +266,8 @@ class PlaceFinder:
             "admin1": admin.name if admin else None, "feature": best.feature,
             "geo_precision": precision, "score": round(best_score, 2), "because": best_why,
         }
+        if f.cue:
+            data["cue"] = f.cue  # the kind of place the word before it named
         if f.direction:
             data["direction"] = f.direction
         if f.cue == "neighbourhood" and best.feature != "neighbourhood":
