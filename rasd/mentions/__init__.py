@@ -48,6 +48,15 @@ class MentionFinder:
             out.append(self.places.matcher)
         return out
 
+    def _countries(self, actors: list[Mention]) -> Counter[str]:
+        """The countries of the actors named, those of a single country only."""
+        found: Counter[str] = Counter()
+        for m in actors:
+            country = self.actors.actors[str(m.ref)].country
+            if len(country) == 1:
+                found[country[0]] += 1
+        return found
+
     @classmethod
     def load(cls, with_places: bool = True) -> MentionFinder:
         places = None
@@ -94,21 +103,14 @@ class MentionFinder:
             norm, skip=[(m.start, m.end) for m in dates] + impossible, groups=groups)
         places: list[Mention] = []
         if self.places is not None:
-            focus: Counter[str] = Counter()
-            for m in actors:
-                actor = self.actors.actors[str(m.ref)]
-                if len(actor.country) == 1:
-                    focus[actor.country[0]] += 1
+            focus = self._countries(actors)
             places = self.places.find(
                 norm, taken=taken + [(m.start, m.end) for m in dates], focus_countries=focus)
             # «الجيش» with no named army before it: the country of the article's places
             # says which army (a second pass only when a reference was left unresolved).
             where = Counter(str(m.data.get("country")) for m in places if m.data.get("country"))
             if unresolved and where:
-                for m in actors:
-                    actor = self.actors.actors[str(m.ref)]
-                    if not m.data.get("generic") and len(actor.country) == 1:
-                        where[actor.country[0]] += 1
+                where += self._countries([m for m in actors if not m.data.get("generic")])
                 more = self.actors.by_country(norm, unresolved, where)
                 if more:
                     actors = sorted(actors + more, key=lambda m: m.start)
