@@ -332,8 +332,10 @@ class EventExtractor:
         event.victims = list(dict.fromkeys(str(g.ref) for g in groups
                                            if g.ref in VICTIM_GROUPS))
         # «اغتال مسلحون مجهولون مختاراً»: armed men right after the verb did it.
+        guard = self.lexicon.roles.get("affiliation", frozenset())
         armed_targets = {str(g.ref) for g in groups if not (
-            trigger.end <= g.start and len(text[trigger.end:g.start].split()) <= 1)} & {
+            trigger.end <= g.start and len(text[trigger.end:g.start].split()) <= 1) and not any(
+                w in guard for w in self._words_before(_Cue(g.start, g.end, "", ""), 1))} & {
             "soldiers", "fighters", "security_personnel"}
         armed_targets |= {str(q.data.get("counts")) for q in quantities} & {  # «قُتل شرطيان»
             "soldiers", "fighters", "security_personnel"}
@@ -749,12 +751,15 @@ class EventExtractor:
 
         norm = self._state.norm
 
-        def word_before(m: Mention) -> str:
+        def words_before(m: Mention, count: int) -> list[str]:
             start = norm.from_original(m.start, m.end)[0]
-            before = norm.text[max(0, start - 25) : start]
+            before = norm.text[max(0, start - 25 * count) : start]
             if before and not before[-1].isspace():  # the name's own proclitics (لتنظيم)
                 before = before[: before.rfind(" ") + 1] if " " in before else ""
-            words = before.split()
+            return before.split()[-count:]
+
+        def word_before(m: Mention) -> str:
+            words = words_before(m, 1)
             return words[-1] if words else ""
 
         def between(a: int, b: int) -> list[str]:
@@ -825,7 +830,21 @@ class EventExtractor:
             if hit is not None:
                 event.actor2 = _party(hit, self.actors)
             return
-        targets = [m for m in parties if word_before(m) in target_marks and m not in agents]
+        units = roles.get("units", frozenset())
+        subject = roles.get("subject", frozenset())
+
+        def unit_subject(m: Mention) -> bool:
+            # «إن عناصر الدعم السريع اقتحموا»، «توغلت آليات الاحتلال»: the unit
+            # opens its clause, so the force is the one acting, not the one hit.
+            words = words_before(m, 2)
+            if not words or words[-1] not in units:
+                return False
+            if len(words) == 1 or words[0][-1:] in ".،,:؛":
+                return True
+            return words[0] in subject or (words[0][:1] in "وف" and words[0][1:] in subject)
+
+        targets = [m for m in parties if word_before(m) in target_marks and m not in agents
+                   and not unit_subject(m)]
         others = [m for m in parties if m not in agents and m not in targets]
         if targets and not agents and not others:
             # "مقتل ستة من عناصر داعش بضربة جوية": the only side named was hit.

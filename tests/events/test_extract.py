@@ -527,3 +527,23 @@ def test_a_massacre_from_the_air_is_an_air_strike(full_pipeline: Pipeline) -> No
                      "نيالا، راح ضحيتها 23 مدنياً.")
     [event] = result.events
     assert event.sub_event_type == "Air/drone strike" and event.fatalities == 23
+
+
+def test_a_unit_opening_its_clause_is_the_one_acting(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اقتحام تمبول\n"
+                     "قال شهود إن عناصر الدعم السريع اقتحموا مدينة تمبول مساء الإثنين وأطلقوا "
+                     "النار على السكان في السوق، ما أدى إلى مقتل تسعة مدنيين.")
+    [attack] = result.events
+    assert attack.actor1 is not None and attack.actor1.id == "rsf"
+    moved = extract(full_pipeline, "توغل في الجنوب\n"
+                    "توغلت آليات الاحتلال فجر اليوم في أطراف بلدة عيتا الشعب وسط قصف مدفعي.")
+    assert [e.actor1.id for e in moved.events if e.actor1] == ["israeli_forces"]
+
+
+def test_settlers_under_guard_attack_a_village(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اعتداء في ترمسعيا\n"
+                     "هاجم مستوطنون تحت حماية جنود الاحتلال أطراف بلدة ترمسعيا شمال شرق رام "
+                     "الله، وأضرموا النار في مركبتين.", published="2025-05-02")
+    [attack] = [e for e in result.events if e.sub_event_type == "Attack"]
+    assert attack.actor1 is not None and attack.actor1.id == "israeli_settlers"
+    assert attack.actor2 is None
