@@ -832,12 +832,17 @@ class EventExtractor:
             return
         units = roles.get("units", frozenset())
         subject = roles.get("subject", frozenset())
+        opening = roles.get("opening", frozenset())
 
         def unit_subject(m: Mention) -> bool:
-            # «إن عناصر الدعم السريع اقتحموا»، «توغلت آليات الاحتلال»: the unit
+            # «إن عناصر الدعم السريع اقتحموا»، «توغلت آليات الاحتلال»، «إن قوة من
+            # الدعم السريع اقتحمت»، «كما استهدفت القوات ذاتها»: the unit or verb
             # opens its clause, so the force is the one acting, not the one hit.
-            words = words_before(m, 2)
-            if not words or words[-1] not in units:
+            words = words_before(m, 3)
+            if len(words) >= 2 and words[-1] == "من" and words[-2] in units:
+                words = words[:-1]
+            words = words[-2:]
+            if not words or not (words[-1] in units or words[-1] in opening):
                 return False
             if len(words) == 1 or words[0][-1:] in ".،,:؛":
                 return True

@@ -538,6 +538,13 @@ def test_a_unit_opening_its_clause_is_the_one_acting(full_pipeline: Pipeline) ->
     moved = extract(full_pipeline, "توغل في الجنوب\n"
                     "توغلت آليات الاحتلال فجر اليوم في أطراف بلدة عيتا الشعب وسط قصف مدفعي.")
     assert [e.actor1.id for e in moved.events if e.actor1] == ["israeli_forces"]
+    again = extract(full_pipeline, "قصف على جبل الزاوية\n"
+                    "قصفت قوات النظام بلدة سرمين صباحاً. كما استهدفت القوات ذاتها بالقذائف "
+                    "الصاروخية أطراف بلدة البارة في جبل الزاوية.")
+    assert {e.actor1.id for e in again.events if e.actor1} == {"saa"}
+    hit = extract(full_pipeline, "غارة على سرمين\nقُتل جندي بغارة استهدفت قوات النظام في "
+                  "بلدة سرمين.")
+    assert [e.actor2.id for e in hit.events if e.actor2] == ["saa"]
 
 
 def test_settlers_under_guard_attack_a_village(full_pipeline: Pipeline) -> None:
