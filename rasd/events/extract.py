@@ -397,8 +397,11 @@ class EventExtractor:
         self._crowd(event, groups, trigger, text)
         # «أعلن في بيان اليوم الثلاثاء أن قواتها استعادت صباح الاثنين»: a day right
         # after a verb of saying, before the event is told, dates the statement.
+        # Not when what was said is told first: «وثّق التقرير مقتل طفل في 12 حزيران».
+        told = [m.start for m in (*quantities, *groups)]
         stated = [d for d in dates if d.end <= trigger.start and any(
-            0 <= d.start - v.end <= 30 for v in verbs)]
+            0 <= d.start - v.end <= 30 and not any(v.end <= q < d.start for q in told)
+            for v in verbs)]
         own = [d for d in dates if d not in stated]
         date_mention = min(own, key=lambda d: abs(d.start - trigger.start)) if own else None
         if date_mention is None and not stated:
@@ -606,6 +609,16 @@ class EventExtractor:
                 text[max(sentence.start, word_start - 2) : word_start] == "و "
             joiners = [c for c in cues["joiner"]
                        if max(start, word_start - 40) <= c.start < word_start]
+            if not by_and and not joiners:
+                # «مقتل طفل ... قرب بلدة كفرنبل، ومقتل مدني برصاص مسلحين ... في تلكلخ»:
+                # a comma and a word opened by و start the next incident's clause.
+                prev_end = max(c.end for c in triggers if c.start < t.start)
+                comma = text.rfind("،", max(start, prev_end), word_start)
+                if comma >= 0 and text[comma + 1 : word_start].lstrip().startswith("و") and \
+                        len(text[comma + 1 : word_start].split()) <= 3:
+                    word_start = comma + 1 + (len(text[comma + 1 : word_start]) -
+                                              len(text[comma + 1 : word_start].lstrip()))
+                    by_and = True
             joined = by_and or bool(joiners)
             if not by_and and joiners:
                 # «غارة على عيتا الشعب، فيما تعرضت بلدتا رامية والقوزح لقصف»: cut at فيما

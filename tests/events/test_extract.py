@@ -554,3 +554,12 @@ def test_settlers_under_guard_attack_a_village(full_pipeline: Pipeline) -> None:
     [attack] = [e for e in result.events if e.sub_event_type == "Attack"]
     assert attack.actor1 is not None and attack.actor1.id == "israeli_settlers"
     assert attack.actor2 is None
+
+
+def test_a_report_lists_incidents_each_with_its_day(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "التقرير الشهري\n"
+                     "وثّقت الشبكة مقتل طفل في 12 حزيران إثر انفجار لغم قرب بلدة كفرنبل جنوبي "
+                     "إدلب، ومقتل مدني برصاص مسلحين مجهولين في 18 حزيران داخل مدينة تلكلخ بريف "
+                     "حمص.", published="2025-07-02")
+    found = {e.sub_event_type: e.event_date for e in result.events}
+    assert found == {"Remote explosive/landmine/IED": "2025-06-12", "Attack": "2025-06-18"}
