@@ -623,7 +623,10 @@ class EventExtractor:
             if not by_and and joiners:
                 # «غارة على عيتا الشعب، فيما تعرضت بلدتا رامية والقوزح لقصف»: cut at فيما
                 word_start = joiners[-1].start
-            before = [p for p in places if max(start, opened) <= p.start < word_start]
+            # «وفي مدينة مصراتة، نظم الأهالي وقفة ...، في حين شهدت مدينة الزاوية وقفة»:
+            # across فيما/في حين the scene set first is the first incident's own.
+            before = [p for p in places if (start if joiners and not by_and else
+                                            max(start, opened)) <= p.start < word_start]
             # after فيما the place may come before the incident word («فيما تعرضت بلدة
             # كفركلا لقصف»)
             after = [p for p in places if p.start >= (t.end if by_and else word_start)]
