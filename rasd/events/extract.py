@@ -376,6 +376,16 @@ class EventExtractor:
         event.location = _location(named or [m for m in places if m not in spoken],
                                    trigger.start) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
+        if event.location is not None and any(
+                m.ref == event.location["id"] and m.data.get("feature") == "country"
+                for m in places):
+            # «مسيرات استهدفت العراق»، «توسيع العمليات في لبنان»: a whole country is
+            # no place to code an incident at; a coder codes it where the text says
+            # more, or not at all.
+            event.location = _location([m for m in _antecedent(
+                mentions, sentence, sentences, blocks) if m.data.get("feature") != "country"])
+            if event.location is None:
+                return None
         if named and all(m.data.get("neighbourhood") for m in named):
             # «سقطت قذيفة على حي الروضة» in a report from Taiz: a quarter that only
             # shares a village's name is in the city the article is about.

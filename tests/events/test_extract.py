@@ -563,3 +563,11 @@ def test_a_report_lists_incidents_each_with_its_day(full_pipeline: Pipeline) -> 
                      "حمص.", published="2025-07-02")
     found = {e.sub_event_type: e.event_date for e in result.events}
     assert found == {"Remote explosive/landmine/IED": "2025-06-12", "Attack": "2025-06-18"}
+
+
+def test_a_whole_country_is_no_place_for_an_incident(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تصعيد في الجنوب\n"
+                     "قصفت مسيرة إسرائيلية سيارة عند أطراف بلدة عيترون ظهر اليوم. وتوعد وزير "
+                     "الدفاع الإسرائيلي بتوسيع العمليات العسكرية في لبنان خلال الأيام المقبلة.")
+    assert result.events
+    assert all(e.location is not None and e.location["name"] != "Lebanon" for e in result.events)
