@@ -567,7 +567,10 @@ def test_a_report_lists_incidents_each_with_its_day(full_pipeline: Pipeline) -> 
 
 def test_a_whole_country_is_no_place_for_an_incident(full_pipeline: Pipeline) -> None:
     result = extract(full_pipeline, "تصعيد في الجنوب\n"
-                     "قصفت مسيرة إسرائيلية سيارة عند أطراف بلدة عيترون ظهر اليوم. وتوعد وزير "
-                     "الدفاع الإسرائيلي بتوسيع العمليات العسكرية في لبنان خلال الأيام المقبلة.")
+                     "قصفت مسيرة إسرائيلية سيارة عند أطراف بلدة عيترون ظهر اليوم. وقال مسؤول إن "
+                     "الطائرات الإسرائيلية نفذت أكثر من عشرين غارة في لبنان خلال الأسبوع.")
+    alone = extract(full_pipeline, "غارات على سوريا\nشنت طائرات حربية إسرائيلية فجر اليوم "
+                    "غارات جديدة على سوريا، بحسب ما أفادت مصادر محلية.")
+    assert alone.events == []
     assert result.events
     assert all(e.location is not None and e.location["name"] != "Lebanon" for e in result.events)
