@@ -47,3 +47,19 @@ def test_evaluate_command_prints_json(run_cli) -> None:
     assert result.returncode == 0, result.stderr.decode()
     figures = json.loads(result.stdout)
     assert {"events", "by_type", "fields", "misses", "false_alarms"} <= set(figures)
+
+
+def test_the_outlets_own_voice_scores_as_no_named_source() -> None:
+    from rasd.evaluate.events import field_hits
+    from rasd.events.model import Event
+
+    def event(*ids: str) -> Event:
+        return Event(event_type="Battles", sub_event_type="Armed clash", plover="ASSAULT",
+                     sources=[{"id": i} for i in ids])
+
+    gold = {"sub_event_type": "Armed clash", "sources": ["correspondent"]}
+    assert field_hits(gold, event())["source"]
+    assert field_hits(gold, event("correspondent", "sohr"))["source"]
+    assert not field_hits(gold, event("sohr"))["source"]
+    assert field_hits({**gold, "sources": []}, event("correspondent"))["source"]
+    assert not field_hits({**gold, "sources": ["sohr"]}, event())["source"]
