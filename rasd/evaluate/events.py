@@ -90,8 +90,18 @@ def compatible(gold: dict[str, Any], event: Event) -> bool:
     return g is None or e is None or abs((g - e).days) <= 1
 
 
+# Both say the text does not tell who acted; annotators code it either way.
+_UNNAMED = "unidentified_armed_group"
+
+
 def _actor(party: Any) -> str | None:
-    return party.id if party is not None else None
+    actor_id = party.id if party is not None else None
+    return None if actor_id == _UNNAMED else actor_id
+
+
+def _gold_actor(gold: dict[str, Any], key: str) -> str | None:
+    actor_id = gold.get(key)
+    return None if actor_id == _UNNAMED else actor_id
 
 
 def field_hits(gold: dict[str, Any], event: Event) -> dict[str, bool]:
@@ -105,8 +115,8 @@ def field_hits(gold: dict[str, Any], event: Event) -> dict[str, bool]:
     own_voice = {"correspondent"}
     return {
         "sub_event_type": gold["sub_event_type"] == event.sub_event_type,
-        "actor1": gold.get("actor1") == _actor(event.actor1),
-        "actor2": gold.get("actor2") == _actor(event.actor2),
+        "actor1": _gold_actor(gold, "actor1") == _actor(event.actor1),
+        "actor2": _gold_actor(gold, "actor2") == _actor(event.actor2),
         "place": _point(gold.get("location")) is not None and same_place(gold, event),
         "date": gold.get("event_date") == event.event_date,
         "fatalities": g_fat == e_fat,

@@ -574,3 +574,12 @@ def test_a_whole_country_is_no_place_for_an_incident(full_pipeline: Pipeline) ->
     assert alone.events == []
     assert result.events
     assert all(e.location is not None and e.location["name"] != "Lebanon" for e in result.events)
+
+
+def test_unidentified_gunmen_are_an_actor(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اغتيال في جاسم\n"
+                     "اغتال مسلحون مجهولون يستقلون دراجة نارية مختار أحد أحياء مدينة جاسم شمالي "
+                     "درعا مساء أمس.")
+    [attack] = result.events
+    assert attack.actor1 is not None and attack.actor1.id == "unidentified_armed_group"
+    assert attack.fatalities == 1

@@ -63,3 +63,15 @@ def test_the_outlets_own_voice_scores_as_no_named_source() -> None:
     assert not field_hits(gold, event("sohr"))["source"]
     assert field_hits({**gold, "sources": []}, event("correspondent"))["source"]
     assert not field_hits({**gold, "sources": ["sohr"]}, event())["source"]
+
+
+def test_an_unidentified_group_scores_as_no_named_actor() -> None:
+    from rasd.evaluate.events import field_hits
+    from rasd.events.model import Event, Party
+
+    unnamed = Party("unidentified_armed_group", "Unidentified Armed Group", "مسلحون مجهولون",
+                    0, 14)
+    event = Event(event_type="Violence against civilians", sub_event_type="Attack",
+                  plover="ASSAULT", actor1=unnamed)
+    assert field_hits({"sub_event_type": "Attack", "actor1": None}, event)["actor1"]
+    assert not field_hits({"sub_event_type": "Attack", "actor1": "isis"}, event)["actor1"]
