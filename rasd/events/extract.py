@@ -48,6 +48,11 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
 TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory",
                              "Non-violent transfer of territory"})
 UNATTRIBUTED_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+# Events whose verb takes people or goods: the unit named right after it took them.
+TAKING_TYPES = frozenset({"Arrests", "Abduction/forced disappearance",
+                          "Looting/property destruction"})
+# Who may arrest, as ACLED codes it; anyone else holding people abducts them.
+UNNAMED_CAPTORS = frozenset({"unidentified_armed_group"})
 VICTIM_GROUPS = frozenset({"civilians", "children", "women", "displaced", "detainees",
                            "captives", "journalists", "medical_workers", "aid_workers",
                            "students", "farmers", "shepherds", "families", "protesters",
@@ -329,6 +334,17 @@ class EventExtractor:
         self._assign_parties(event, text, self._not_speakers(parties, sentence, cues, trigger),
                              trigger)
         self._territory_side(event)
+        if sub == "Arrests" and (
+                (event.actor1 is None and any(g.ref == "fighters" and 0 <= g.start - trigger.end
+                                              <= 3 for g in groups))
+                or (event.actor1 is not None and (event.actor1.id in UNNAMED_CAPTORS or (
+                    getattr(self.actors.actors.get(event.actor1.id), "type", "") ==
+                    "tribal_force")))):
+            # «احتجز مسلحون ضابطين»: armed men who hold no town seize people; only
+            # forces that govern arrest them.
+            sub = "Abduction/forced disappearance"
+            event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
+            event.plover = self.lexicon.plover_of[sub]
         event.victims = list(dict.fromkeys(str(g.ref) for g in groups
                                            if g.ref in VICTIM_GROUPS))
         # «اغتال مسلحون مجهولون مختاراً»: armed men right after the verb did it.
@@ -870,6 +886,9 @@ class EventExtractor:
             words = words[-2:]
             if not words or not (words[-1] in units or words[-1] in opening):
                 return False
+            if event.sub_event_type in TAKING_TYPES and words[-1] in units and \
+                    0 <= m.start - trigger.end <= 25:
+                return True  # «واعتقلت عناصر الهيئة ناشطاً»: nobody arrests a patrol
             if len(words) == 1 or words[0][-1:] in ".،,:؛":
                 return True
             return words[0] in subject or (words[0][:1] in "وف" and words[0][1:] in subject)

@@ -583,3 +583,18 @@ def test_unidentified_gunmen_are_an_actor(full_pipeline: Pipeline) -> None:
     [attack] = result.events
     assert attack.actor1 is not None and attack.actor1.id == "unidentified_armed_group"
     assert attack.fatalities == 1
+
+
+def test_armed_men_holding_officers_abduct_them(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "احتجاز ضابطين في شهبا\n"
+                     "احتجز مسلحون من أبناء مدينة شهبا، ظهر اليوم الأربعاء، ضابطين في قوات "
+                     "النظام أثناء مرورهم على الطريق العام.")
+    [event] = result.events
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert event.actor2 is not None and event.actor2.id == "saa"
+    assert event.actor1 is None or event.actor1.id != "saa"
+    held = extract(full_pipeline, "اعتقال في إدلب\nواعتقلت عناصر هيئة تحرير الشام ناشطاً "
+                   "إعلامياً في مدينة إدلب أمس.")
+    [arrest] = held.events
+    assert arrest.sub_event_type == "Arrests"
+    assert arrest.actor1 is not None and arrest.actor1.id == "hts"
