@@ -281,6 +281,11 @@ class EventExtractor:
             w in self.lexicon.without for w in self._words_before(t, 2))] or triggers
         # "بإعدام سبعة مدنيين ... خلال فترة سيطرتها": the killing is the news.
         current = [t for t in triggers if not self._framed(t)] or triggers
+        # «وفي أعقاب التفجير، ذكرت الخلية أن مفارز اعتقلت ثلاثة»: the incident named
+        # after a word of time, with the article, was told before; this is the next news.
+        later = self.lexicon.time_after
+        current = [t for t in current if not (_definite(text, t) and any(
+            w in later or w[1:] in later for w in self._words_before(t, 2)))] or current
         booty = _within(cues["booty"], sentence)
         current = [t for t in current if not (
             t.value == "Looting/property destruction" and t.key.startswith(("استول", "غنم"))

@@ -598,3 +598,10 @@ def test_armed_men_holding_officers_abduct_them(full_pipeline: Pipeline) -> None
     [arrest] = held.events
     assert arrest.sub_event_type == "Arrests"
     assert arrest.actor1 is not None and arrest.actor1.id == "hts"
+
+
+def test_news_told_after_an_earlier_incident_is_its_own(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اعتقالات بعد تفجير الطارمية\n"
+                     "وفي أعقاب التفجير، ذكرت الخلية أن مفارز من جهاز الأمن الوطني اعتقلت "
+                     "ثلاثة مطلوبين في قضاء الطارمية شمالي بغداد فجر اليوم.")
+    assert [e.sub_event_type for e in result.events] == ["Arrests"]
