@@ -365,6 +365,13 @@ class EventExtractor:
             sub = "Armed clash"
             event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
             event.plover = self.lexicon.plover_of[sub]
+        elif sub == "Armed clash" and event.victims and not armed_targets and \
+                event.actor2 is None and self._attacked(trigger):
+            # «هاجم مسلحون من التنظيم رعاة أغنام»: an attack on people with no arms and
+            # no force of their own is violence against civilians, not a clash.
+            sub = "Attack"
+            event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
+            event.plover = self.lexicon.plover_of[sub]
         self._figures(event, quantities, text, sentence)
         if event.fatalities_qualifier is None and any(
                 t.key in self.lexicon.assassination and not self._attempted(t) for t in triggers):
@@ -691,6 +698,12 @@ class EventExtractor:
         """"حاولوا (خلال ساعات الصباح) استعادة": an attempt word a few words before."""
         words = self._words_before(trigger, 5)
         return any(w in self.lexicon.attempt or w[1:] in self.lexicon.attempt for w in words)
+
+    def _attacked(self, trigger: _Cue) -> bool:
+        """Whether the trigger is a verb or noun of attacking (هاجم، هجوم) rather than
+        one of fighting (اشتباكات، معارك), which takes two sides."""
+        key = trigger.key
+        return key in self.lexicon.attack_words or key[1:] in self.lexicon.attack_words
 
     def _framed(self, trigger: _Cue) -> bool:
         """Whether one of the two words before the trigger sets a time frame."""

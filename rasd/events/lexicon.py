@@ -52,6 +52,7 @@ class EventLexicon:
     recall: frozenset[str]
     assassination: frozenset[str]
     without: frozenset[str]
+    attack_words: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
@@ -138,6 +139,7 @@ class EventLexicon:
             recall=words("recall"),
             assassination=words("assassination"),
             without=words("without"),
+            attack_words=words("attack_words"),
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},

@@ -605,3 +605,11 @@ def test_news_told_after_an_earlier_incident_is_its_own(full_pipeline: Pipeline)
                      "وفي أعقاب التفجير، ذكرت الخلية أن مفارز من جهاز الأمن الوطني اعتقلت "
                      "ثلاثة مطلوبين في قضاء الطارمية شمالي بغداد فجر اليوم.")
     assert [e.sub_event_type for e in result.events] == ["Arrests"]
+
+
+def test_an_attack_on_shepherds_is_violence_against_civilians(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مقتل رعاة قرب داقوق\n"
+                     "هاجم مسلحون من تنظيم داعش مساء السبت رعاة أغنام في منطقة زراعية تابعة "
+                     "لقضاء داقوق جنوبي كركوك، فقتلوا اثنين منهم.")
+    [attack] = result.events
+    assert attack.sub_event_type == "Attack" and "shepherds" in attack.victims
