@@ -613,3 +613,10 @@ def test_an_attack_on_shepherds_is_violence_against_civilians(full_pipeline: Pip
                      "لقضاء داقوق جنوبي كركوك، فقتلوا اثنين منهم.")
     [attack] = result.events
     assert attack.sub_event_type == "Attack" and "shepherds" in attack.victims
+
+
+def test_a_shoulder_fired_shell_at_a_tank_is_fighting(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "استهداف دبابة في رفح\n"
+                     "وأعلنت سرايا القدس أن مقاتليها استهدفوا صباح اليوم دبابة إسرائيلية من نوع "
+                     "«ميركافا 4» بقذيفة «الياسين 105» في حي تل السلطان غربي رفح.")
+    assert [e.sub_event_type for e in result.events] == ["Armed clash"]
