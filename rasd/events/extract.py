@@ -292,7 +292,7 @@ class EventExtractor:
             and any(0 <= b.start - t.end <= 20 for b in booty))]  # seized, not burnt
         talk = self.lexicon.agreement_talk
         current = [t for t in current if not (t.value == "Agreement" and any(
-            w in talk or w[1:] in talk for w in self._words_before(t, 3)))]
+            w in talk or w[1:] in talk for w in self._words_before(t, 5)))]
         # «قذيفة أسقطتها طائرة مسيّرة»: a drone dropping a bomb, not one shot down
         current = [_Cue(t.start, t.end, "Air/drone strike", t.key)
                    if t.value == "Disrupted weapons use" and self._dropped(t)

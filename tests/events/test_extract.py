@@ -620,3 +620,10 @@ def test_a_shoulder_fired_shell_at_a_tank_is_fighting(full_pipeline: Pipeline) -
                      "وأعلنت سرايا القدس أن مقاتليها استهدفوا صباح اليوم دبابة إسرائيلية من نوع "
                      "«ميركافا 4» بقذيفة «الياسين 105» في حي تل السلطان غربي رفح.")
     assert [e.sub_event_type for e in result.events] == ["Armed clash"]
+
+
+def test_talk_of_a_truce_is_no_agreement(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مفاوضات متعثرة\n"
+                     "وتراوح مفاوضات وقف إطلاق النار وتبادل الأسرى مكانها منذ أسابيع في القاهرة. "
+                     "وتتواصل الاتصالات بشأن مقترح لهدنة مدتها ستون يوماً في قطاع غزة.")
+    assert [e for e in result.events if e.sub_event_type == "Agreement"] == []
