@@ -627,3 +627,10 @@ def test_talk_of_a_truce_is_no_agreement(full_pipeline: Pipeline) -> None:
                      "وتراوح مفاوضات وقف إطلاق النار وتبادل الأسرى مكانها منذ أسابيع في القاهرة. "
                      "وتتواصل الاتصالات بشأن مقترح لهدنة مدتها ستون يوماً في قطاع غزة.")
     assert [e for e in result.events if e.sub_event_type == "Agreement"] == []
+
+
+def test_an_analysts_view_is_no_incident(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قراءة في المشهد\n"
+                     "ويرى الباحث سامر الخطيب أن الاعتقالات في القرى الحدودية بريف القنيطرة "
+                     "«باتت أداة ضغط على السكان لدفعهم إلى الرحيل».")
+    assert result.events == []
