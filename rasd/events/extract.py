@@ -182,8 +182,9 @@ class EventExtractor:
                 self._losses(events, sentence, mentions)
             if isinstance(found, list):
                 tolls.extend(found)
-            elif found is not None and other_lead and not self._state.strong:
-                continue
+            elif found is not None and other_lead and (not self._state.strong or (
+                    found.actor1 is None and found.actor2 is None)):
+                continue  # «جرفت السيول خيام أسر نزحت من مناطق المواجهات»
             elif found is not None:
                 earlier = [e for e in events if e.evidence[0].start < found.evidence[0].start
                            and (e.sub_event_type == found.sub_event_type or (
@@ -339,6 +340,9 @@ class EventExtractor:
         self._assign_parties(event, text, self._not_speakers(parties, sentence, cues, trigger),
                              trigger)
         self._territory_side(event)
+        if sub in ("Agreement", "Non-violent transfer of territory") and \
+                event.actor1 is None and event.actor2 is None:
+            return None  # «هدنة نفطية بين بغداد وأربيل»: a deal with no armed party named
         if sub == "Arrests" and (
                 (event.actor1 is None and any(g.ref == "fighters" and 0 <= g.start - trigger.end
                                               <= 3 for g in groups))

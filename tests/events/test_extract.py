@@ -634,3 +634,10 @@ def test_an_analysts_view_is_no_incident(full_pipeline: Pipeline) -> None:
                      "ويرى الباحث سامر الخطيب أن الاعتقالات في القرى الحدودية بريف القنيطرة "
                      "«باتت أداة ضغط على السكان لدفعهم إلى الرحيل».")
     assert result.events == []
+
+
+def test_a_deal_with_no_armed_party_is_no_agreement(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "«هدنة نفطية» تعيد التصدير\n"
+                     "عاد النفط إلى التدفق عبر خط الأنابيب نحو ميناء جيهان اليوم، في ما وصفه "
+                     "خبراء بأنه هدنة نفطية في أربيل بعد عامين من التوقف.")
+    assert result.events == []
