@@ -106,3 +106,10 @@ def test_squares_streets_and_far_roads_are_not_towns(finder: PlaceFinder) -> Non
         "تفجير انتحاري استهدف مقهى على طريق مكة المكرمة في العاصمة الصومالية مقديشو",
         MATCH_CONFIG))]
     assert "مكة المكرمة" not in road and "مقديشو" in road
+
+
+def test_capitals_named_like_their_state_are_the_town(finder: PlaceFinder) -> None:
+    assert places(finder, "قصفت مسيرة حياً سكنياً في الخرطوم")[0][1:] == ("Khartoum", 1)
+    assert places(finder, "في ولاية الخرطوم")[0][1:] == ("Khartoum State", 3)
+    assert places(finder, "غارة على مدينة النبطية")[0][1:] == ("Nabatieh", 1)
+    assert places(finder, "ضبط مخزن للأسلحة قرب الكفرة")[0][1] == "Kufra"
