@@ -1094,6 +1094,9 @@ class EventExtractor:
         big = any((q.data.get("value") or 0) >= 20 or q.data.get("qualifier") in
                   ("more_than", "about", "at_least", "hundreds", "thousands",
                    "tens_of_thousands") for q in casualties)
+        if not period and any(d.kind == "date" and d.data.get("precision") == "day"
+                              for d in inside):
+            return []  # «قُتل 14 نازحاً ... الأربعاء، وفق شبكة الأطباء»: one day's incident
         sources = self._sources(text, sentence, sentences, blocks, mentions, cues)
         if not ((period and (any(s.get("kind") == "actor" for s in sources)
                              or len(quantities) > 1 or monitors or big))

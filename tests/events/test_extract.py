@@ -641,3 +641,14 @@ def test_a_deal_with_no_armed_party_is_no_agreement(full_pipeline: Pipeline) -> 
                      "عاد النفط إلى التدفق عبر خط الأنابيب نحو ميناء جيهان اليوم، في ما وصفه "
                      "خبراء بأنه هدنة نفطية في أربيل بعد عامين من التوقف.")
     assert result.events == []
+
+
+def test_a_monitors_count_of_one_days_incident_is_an_event(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قصف على مخيم أبو شوك\n"
+                     "قُتل 14 نازحاً، بينهم خمسة أطفال، وأُصيب 22 آخرون، الأربعاء، جراء قصف مدفعي "
+                     "نفّذته قوات الدعم السريع على مخيم أبو شوك للنازحين شمالي مدينة الفاشر، وفق "
+                     "ما أعلنته شبكة أطباء السودان.", published="2025-07-10")
+    [shelling] = result.events
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    assert shelling.fatalities == 14 and shelling.event_date == "2025-07-09"
+    assert result.tolls == []
