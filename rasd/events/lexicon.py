@@ -53,6 +53,7 @@ class EventLexicon:
     assassination: frozenset[str]
     without: frozenset[str]
     attack_words: frozenset[str]
+    crowd_gated: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
@@ -140,6 +141,7 @@ class EventLexicon:
             assassination=words("assassination"),
             without=words("without"),
             attack_words=words("attack_words"),
+            crowd_gated=words("crowd_gated"),
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},

@@ -652,3 +652,16 @@ def test_a_monitors_count_of_one_days_incident_is_an_event(full_pipeline: Pipeli
     assert shelling.sub_event_type == "Shelling/artillery/missile attack"
     assert shelling.fatalities == 14 and shelling.event_date == "2025-07-09"
     assert result.tolls == []
+
+
+def test_marches_and_gatherings_of_protesters(full_pipeline: Pipeline) -> None:
+    march = extract(full_pipeline, "مسيرة في كسمايو\n"
+                    "وفي كسمايو، خرج مئات من السكان اليوم الخميس في مسيرة تأييداً لقيادة الولاية.")
+    assert [e.sub_event_type for e in march.events] == ["Peaceful protest"]
+    gathered = extract(full_pipeline, "وقفة في صلخد\n"
+                       "وفي مدينة صلخد جنوبي المحافظة، تجمع عشرات المحتجين في الساحة الرئيسية "
+                       "للمدينة ورفعوا لافتات تطالب بالإفراج عن المعتقلين.")
+    assert [e.sub_event_type for e in gathered.events] == ["Peaceful protest"]
+    compound = extract(full_pipeline, "قصف على سرمين\n"
+                       "قصفت قوات النظام تجمعاً سكنياً في بلدة سرمين وتجمع الأهالي لإسعاف الجرحى.")
+    assert "Peaceful protest" not in {e.sub_event_type for e in compound.events}
