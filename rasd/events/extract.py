@@ -884,6 +884,12 @@ class EventExtractor:
                 accused_first = True  # اتهمت مجموعة محامين عناصر من X: X acted
         agents = [m for m in parties if marked_agent(m) or follows_trigger(m)
                   or (accused_first and m is parties[0])]
+        held: list[Mention] = []
+        if event.sub_event_type in TAKING_TYPES:
+            # «القبض على خلية تتبع للتنظيم»: those taken belong to X; X did not take them.
+            belonging = roles.get("belonging", frozenset())
+            held = [m for m in agents if m.start > trigger.end and marked(m, belonging)]
+            agents = [m for m in agents if m not in held]
         if event.sub_event_type == "Disrupted weapons use":
             launched = [m for m in parties if marked(m, roles.get("launch", frozenset()))]
             agents = [m for m in agents if m not in launched]
@@ -917,8 +923,8 @@ class EventExtractor:
                 return True
             return words[0] in subject or (words[0][:1] in "وف" and words[0][1:] in subject)
 
-        targets = [m for m in parties if word_before(m) in target_marks and m not in agents
-                   and not unit_subject(m)]
+        targets = [m for m in parties if (word_before(m) in target_marks or m in held)
+                   and m not in agents and not unit_subject(m)]
         others = [m for m in parties if m not in agents and m not in targets]
         if targets and not agents and not others:
             # "مقتل ستة من عناصر داعش بضربة جوية": the only side named was hit.

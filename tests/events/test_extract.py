@@ -665,3 +665,12 @@ def test_marches_and_gatherings_of_protesters(full_pipeline: Pipeline) -> None:
     compound = extract(full_pipeline, "قصف على سرمين\n"
                        "قصفت قوات النظام تجمعاً سكنياً في بلدة سرمين وتجمع الأهالي لإسعاف الجرحى.")
     assert "Peaceful protest" not in {e.sub_event_type for e in compound.events}
+
+
+def test_a_cell_arrested_belongs_to_the_group_it_serves(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تفكيك خلية في البوكمال\n"
+                     "أعلنت إدارة الأمن العام في دير الزور القبض على خلية من أربعة أشخاص تتبع "
+                     "للتنظيم في مدينة البوكمال.", published="2025-04-02")
+    [arrest] = result.events
+    assert arrest.actor1 is not None and arrest.actor1.id == "syria_general_security"
+    assert arrest.actor2 is not None and arrest.actor2.id == "isis"
