@@ -295,7 +295,8 @@ class EventExtractor:
             and any(0 <= b.start - t.end <= 20 for b in booty))]  # seized, not burnt
         talk = self.lexicon.agreement_talk
         current = [t for t in current if not (t.value == "Agreement" and any(
-            w in talk or w[1:] in talk for w in self._words_before(t, 5)))]
+            w in talk or w[1:] in talk or _unsuffixed(w) in talk
+            for w in self._words_before(t, 5)))]
         # «قذيفة أسقطتها طائرة مسيّرة»: a drone dropping a bomb, not one shot down
         current = [_Cue(t.start, t.end, "Air/drone strike", t.key)
                    if t.value == "Disrupted weapons use" and self._dropped(t)
@@ -1152,6 +1153,14 @@ class EventExtractor:
             evidence=[Evidence(sentence.start, sentence.end, text[sentence.start:sentence.end],
                                "toll")],
         )
+
+
+def _unsuffixed(word: str) -> str:
+    """The word without a possessive pronoun («التزامها» → «التزام»), in matching form."""
+    for suffix in ("هما", "هم", "ها", "نا", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _outside_names(cues: list[_Cue], mentions: Sequence[Mention]) -> list[_Cue]:

@@ -674,3 +674,13 @@ def test_a_cell_arrested_belongs_to_the_group_it_serves(full_pipeline: Pipeline)
     [arrest] = result.events
     assert arrest.actor1 is not None and arrest.actor1.id == "syria_general_security"
     assert arrest.actor2 is not None and arrest.actor2.id == "isis"
+
+
+def test_a_pledge_to_a_truce_and_launchers_found(full_pipeline: Pipeline) -> None:
+    pledge = extract(full_pipeline, "نفي\nونفت كتائب القسام في بيان أي صلة لها بالحادث في رفح، "
+                     "مؤكدة التزامها الكامل باتفاق وقف إطلاق النار.", published="2025-10-20")
+    assert "Agreement" not in {e.sub_event_type for e in pledge.events}
+    found = extract(full_pipeline, "منصات في الجنوب\nأعلن الجيش اللبناني أن وحداته عثرت على "
+                    "منصات الإطلاق المستخدمة في خراج بلدة أرنون في قضاء النبطية.",
+                    published="2025-03-28")
+    assert [e.sub_event_type for e in found.events] == ["Disrupted weapons use"]
