@@ -284,6 +284,8 @@ class EventExtractor:
             w in self.lexicon.without for w in self._words_before(t, 2))] or triggers
         # "بإعدام سبعة مدنيين ... خلال فترة سيطرتها": the killing is the news.
         current = [t for t in triggers if not self._framed(t)] or triggers
+        current = [t for t in current if not any(
+            w in self.lexicon.support for w in self._words_before(t, 4))] or current
         # «وفي أعقاب التفجير، ذكرت الخلية أن مفارز اعتقلت ثلاثة»: the incident named
         # after a word of time, with the article, was told before; this is the next news.
         later = self.lexicon.time_after
@@ -403,6 +405,10 @@ class EventExtractor:
         # "الرمادي (الفرات) – خطف مسلحون ... في قضاء الرطبة": the dateline is where
         # the report was filed; the place named in the sentence is where it happened.
         named = [m for m in places if not _dateline(text, m, sentence)]
+        # «الفصائل المدعومة من أنقرة»، «القوات الموالية لدمشق»: a capital named as a
+        # patron is a state, not a place.
+        named = [m for m in named if not _patron_place(
+            self._words_before(_Cue(m.start, m.end, "", ""), 2))]
         # «وقال براك»، «وأكدت دمشق»: a name right after a verb of saying speaks; it is a
         # person or a government, not where the event was.
         spoken = [m for m in named if m.data.get("feature") not in ("admin1", "country")
@@ -1153,6 +1159,18 @@ class EventExtractor:
             evidence=[Evidence(sentence.start, sentence.end, text[sentence.start:sentence.end],
                                "toll")],
         )
+
+
+_BACKED = frozenset({"المدعومه", "المدعوم", "المدعومين", "المدعومون", "مدعومه", "مدعوم",
+                     "مدعومين", "مدعومون"})
+_LOYAL = frozenset({"المواليه", "الموالي", "الموالين", "الموالون", "مواليه", "موالين"})
+
+
+def _patron_place(before: list[str]) -> bool:
+    """Whether the two words before a place make it a patron («المدعومة من»،
+    «الموالية لـ»), in matching form (ة is read as ه)."""
+    return bool(before) and (before[-1] in _LOYAL or (
+        len(before) == 2 and before[-1] == "من" and before[0] in _BACKED))
 
 
 def _unsuffixed(word: str) -> str:

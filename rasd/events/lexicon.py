@@ -54,6 +54,7 @@ class EventLexicon:
     without: frozenset[str]
     attack_words: frozenset[str]
     crowd_gated: frozenset[str]
+    support: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
@@ -142,6 +143,7 @@ class EventLexicon:
             without=words("without"),
             attack_words=words("attack_words"),
             crowd_gated=words("crowd_gated"),
+            support=words("support"),
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},

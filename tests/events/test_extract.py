@@ -684,3 +684,15 @@ def test_a_pledge_to_a_truce_and_launchers_found(full_pipeline: Pipeline) -> Non
                     "منصات الإطلاق المستخدمة في خراج بلدة أرنون في قضاء النبطية.",
                     published="2025-03-28")
     assert [e.sub_event_type for e in found.events] == ["Disrupted weapons use"]
+
+
+def test_a_patron_capital_and_support_weapons_do_not_place_or_type(full_pipeline: Pipeline
+                                                                    ) -> None:
+    result = extract(full_pipeline, "معارك سد تشرين\n"
+                     "قال المركز الإعلامي لقوات سوريا الديمقراطية إن مقاتليها تصدوا ليل أمس "
+                     "لهجوم واسع شنته فصائل الجيش الوطني المدعومة من أنقرة على المحور الجنوبي "
+                     "لسد تشرين، بإسناد من المدفعية والطائرات المسيّرة التركية.",
+                     published="2025-01-16")
+    [clash] = result.events
+    assert clash.sub_event_type == "Armed clash"
+    assert clash.location is not None and clash.location["name"] == "Tishrin Dam"
