@@ -721,7 +721,10 @@ class EventExtractor:
     def _framed(self, trigger: _Cue) -> bool:
         """Whether one of the two words before the trigger sets a time frame."""
         words = self._words_before(trigger, 2)
-        return any(w in self.lexicon.framing or w[1:] in self.lexicon.framing for w in words)
+        if any(w in self.lexicon.framing or w[1:] in self.lexicon.framing for w in words):
+            return True
+        accused = self.lexicon.accused
+        return any(w in accused or w[1:] in accused for w in self._words_before(trigger, 4))
 
     @staticmethod
     def _is_headline(sentence: Sentence, blocks: Sequence[Block]) -> bool:

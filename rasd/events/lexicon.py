@@ -55,6 +55,7 @@ class EventLexicon:
     attack_words: frozenset[str]
     crowd_gated: frozenset[str]
     support: frozenset[str]
+    accused: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
@@ -144,6 +145,7 @@ class EventLexicon:
             attack_words=words("attack_words"),
             crowd_gated=words("crowd_gated"),
             support=words("support"),
+            accused=words("accused"),
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},

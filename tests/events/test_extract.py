@@ -696,3 +696,14 @@ def test_a_patron_capital_and_support_weapons_do_not_place_or_type(full_pipeline
     [clash] = result.events
     assert clash.sub_event_type == "Armed clash"
     assert clash.location is not None and clash.location["name"] == "Tishrin Dam"
+
+
+def test_what_a_group_is_accused_of_and_what_is_sought_are_no_events(full_pipeline: Pipeline
+                                                                      ) -> None:
+    result = extract(full_pipeline, "مداهمة في الصنمين\n"
+                     "قُتل عنصر من الأمن العام واثنان من المسلحين، فجر اليوم الأربعاء، خلال "
+                     "اشتباكات في الحي الغربي لمدينة الصنمين، إثر حملة أمنية استهدفت مجموعة محلية "
+                     "متهمة بتجارة المخدرات والخطف. وتسعى وزارة الداخلية إلى بسط سيطرتها على "
+                     "بلدات ريف درعا.", published="2025-05-14")
+    kinds = {e.sub_event_type for e in result.events if e.modality == "reported"}
+    assert kinds == {"Armed clash"}
