@@ -24,7 +24,7 @@ from rasd.pipeline import Pipeline
 
 PLACE_KM = 25.0
 FIELDS = ("sub_event_type", "actor1", "actor2", "place", "date", "fatalities",
-          "fatalities_10pct", "source", "modality")
+          "fatalities_10pct", "fatalities_strict", "source", "modality")
 
 
 @dataclass(frozen=True)
@@ -105,9 +105,12 @@ def _gold_actor(gold: dict[str, Any], key: str) -> str | None:
 
 
 def field_hits(gold: dict[str, Any], event: Event) -> dict[str, bool]:
-    g_fat, e_fat = gold.get("fatalities"), event.fatalities
-    fat_10 = (g_fat is None and e_fat is None) or (
-        g_fat is not None and e_fat is not None and abs(g_fat - e_fat) <= 0.1 * max(g_fat, 1))
+    # ACLED's fatalities column is an integer, 0 when no death is reported: null
+    # ("unstated") and 0 score alike, as annotators code injuries-only events either
+    # way; ``fatalities_strict`` keeps them apart.
+    strict = gold.get("fatalities") == event.fatalities
+    g_fat, e_fat = gold.get("fatalities") or 0, event.fatalities or 0
+    fat_10 = abs(g_fat - e_fat) <= 0.1 * max(g_fat, 1)
     # "correspondent" is the outlet's own voice, the same as naming no source: a
     # background event told without attribution may be coded either way.
     gold_sources = {str(s) for s in gold.get("sources") or []}
@@ -121,6 +124,7 @@ def field_hits(gold: dict[str, Any], event: Event) -> dict[str, bool]:
         "date": gold.get("event_date") == event.event_date,
         "fatalities": g_fat == e_fat,
         "fatalities_10pct": fat_10,
+        "fatalities_strict": strict,
         "source": bool(gold_sources & event_sources) or (
             not gold_sources - own_voice and not event_sources - own_voice),
         "modality": gold.get("modality", "reported") == event.modality,

@@ -75,3 +75,14 @@ def test_an_unidentified_group_scores_as_no_named_actor() -> None:
                   plover="ASSAULT", actor1=unnamed)
     assert field_hits({"sub_event_type": "Attack", "actor1": None}, event)["actor1"]
     assert not field_hits({"sub_event_type": "Attack", "actor1": "isis"}, event)["actor1"]
+
+
+def test_unstated_deaths_score_as_none_but_strictly_apart() -> None:
+    from rasd.evaluate.events import field_hits
+    from rasd.events.model import Event
+
+    event = Event(event_type="Violence against civilians", sub_event_type="Attack",
+                  plover="ASSAULT", fatalities=None, injuries=2)
+    hits = field_hits({"sub_event_type": "Attack", "fatalities": 0}, event)
+    assert hits["fatalities"] and not hits["fatalities_strict"]
+    assert not field_hits({"sub_event_type": "Attack", "fatalities": 1}, event)["fatalities"]
