@@ -1003,9 +1003,13 @@ class EventExtractor:
                  sentence: Sentence) -> None:
         default = {"Arrests": "arrested", "Abduction/forced disappearance": "captured"}.get(
             event.sub_event_type)
+        heads = _head_counts(text, quantities)
         for q in quantities:
-            effect = q.data.get("effect") or (default if q.data.get("counts") not in (
-                "killed", "injured") else None) or q.data.get("counts")
+            if id(q) in heads and heads[id(q)] is None:
+                continue  # «بينهم ثلاث نساء»: part of the count told before it
+            effect = heads.get(id(q)) or q.data.get("effect") or (
+                default if q.data.get("counts") not in ("killed", "injured") else None
+            ) or q.data.get("counts")
             value = q.data.get("value")
             qualifier = str(q.data.get("qualifier"))
             if qualifier in ("dozens", "hundreds", "thousands", "several"):
@@ -1174,6 +1178,48 @@ def _patron_place(before: list[str]) -> bool:
     «الموالية لـ»), in matching form (ة is read as ه)."""
     return bool(before) and (before[-1] in _LOYAL or (
         len(before) == 2 and before[-1] == "من" and before[0] in _BACKED))
+
+
+# «ثمانية أشخاص، بينهم ثلاث نساء، قُتلوا»: the part named after بينهم/منهم.
+_AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "وبينهم", "ومنهم"})
+# «خمسة أشخاص من عائلة واحدة قُتلوا»: a plural verb of death or wounds after the count.
+_DIED_AFTER = re.compile(r"^[^.،؛\d]{0,45}?(?<!\w)(?P<verb>قُ?تِ?لُ?وا|لقوا\s+حتفهم|"
+                         r"استُ?شهِ?دوا|قضوا|تُ?وُ?فُّ?وا|أُ?صيبوا|جُ?رِحوا)(?!\w)")
+
+
+def _head_counts(text: str, quantities: list[Mention]) -> dict[int, str | None]:
+    """Effects read off the sentence for counts the quantity finder left without
+    one: the head of «N ..., بينهم M ...» takes the effect told of the part (the
+    part is then left out, mapped to None), and a count followed by a plural verb of
+    death or wounds takes that verb's effect."""
+    out: dict[int, str | None] = {}
+    ordered = sorted(quantities, key=lambda m: m.start)
+    for head, part in pairwise(ordered):
+        if head.data.get("effect") or not head.data.get("counts") or id(head) in out:
+            continue
+        words = [w.strip("،,") for w in text[head.end : part.start].split()]
+        words = [w for w in words if w]
+        if words and len(words) <= 5 and words[-1] in _AMONG:
+            effect = part.data.get("effect")
+            out[id(part)] = None
+            if effect in ("killed", "injured"):
+                out[id(head)] = str(effect)
+    for i, q in enumerate(ordered):
+        if id(q) in out or q.data.get("effect") or not q.data.get("counts"):
+            continue
+        rest = [m for m in ordered[i + 1 :] if out.get(id(m), "") is not None
+                and (m.data.get("counts") or m.data.get("effect"))]  # not «عائلة واحدة»
+        found = _DIED_AFTER.match(text[q.end : rest[0].start if rest else len(text)])
+        if found is None:
+            # past the part: «تسعة مدنيين، بينهم ثلاثة أطفال، لقوا حتفهم»
+            parts = [m for m in ordered[i + 1 :] if id(m) in out and out[id(m)] is None]
+            if parts:
+                found = _DIED_AFTER.match(text[parts[0].end : rest[0].start if rest
+                                               else len(text)])
+        if found:
+            verb = found["verb"]
+            out[id(q)] = "injured" if ("صيب" in verb or "رح" in verb) else "killed"
+    return out
 
 
 def _unsuffixed(word: str) -> str:

@@ -707,3 +707,20 @@ def test_what_a_group_is_accused_of_and_what_is_sought_are_no_events(full_pipeli
                      "بلدات ريف درعا.", published="2025-05-14")
     kinds = {e.sub_event_type for e in result.events if e.modality == "reported"}
     assert kinds == {"Armed clash"}
+
+
+def test_the_count_before_among_is_the_toll_of_the_incident(full_pipeline: Pipeline) -> None:
+    school = extract(full_pipeline, "غارة على الدرج\n"
+                     "وفي مدينة غزة، قال الدفاع المدني إن ثمانية أشخاص، بينهم ثلاث نساء، قُتلوا في "
+                     "غارة على مدرسة تؤوي نازحين في حي الدرج.", published="2025-05-05")
+    assert [e.fatalities for e in school.events] == [8]
+    family = extract(full_pipeline, "غارة على بيت لاهيا\n"
+                     "وأفاد الدفاع المدني بأن خمسة أشخاص من عائلة واحدة قُتلوا مساء أمس في غارة "
+                     "على منزل في بيت لاهيا شمالي القطاع.", published="2025-05-05")
+    assert [e.fatalities for e in family.events] == [5]
+    market = extract(full_pipeline, "قصف الفاشر\n"
+                     "قالت شبكة أطباء السودان إن تسعة مدنيين، بينهم ثلاثة أطفال، لقوا حتفهم وأصيب "
+                     "أكثر من عشرين آخرين، أمس، جراء قصف مدفعي على سوق مدينة الفاشر.",
+                     published="2025-05-05")
+    [shelling] = market.events
+    assert (shelling.fatalities, shelling.injuries) == (9, 20)
