@@ -622,6 +622,10 @@ class EventExtractor:
             if not (sentence.start <= q.start < sentence.end) or q.kind != "quantity":
                 continue
             effect, value = q.data.get("effect") or q.data.get("counts"), q.data.get("value")
+            if effect is None:  # «ارتفاع حصيلة الشهداء إلى 22»: the toll's noun tells it
+                told_of = _TOLL_OF.search(self._state.norm.original, max(0, q.start - 40),
+                                          q.start)
+                effect = told_of and ("killed" if told_of["dead"] else "injured")
             if not isinstance(value, int) or effect not in ("killed", "injured"):
                 continue
             field = "fatalities" if effect == "killed" else "injuries"
@@ -1180,6 +1184,9 @@ def _patron_place(before: list[str]) -> bool:
         len(before) == 2 and before[-1] == "من" and before[0] in _BACKED))
 
 
+# «ارتفاع حصيلة الشهداء إلى 22»: whose count a bare figure after «إلى» is.
+_TOLL_OF = re.compile(r"(?:حصيلة|عدد)\s+(?:(?P<dead>ال(?:شهداء|قتلى|ضحايا|وفيات))|"
+                      r"(?P<hurt>ال(?:جرحى|مصابين|إصابات)))\s+(?:\S+\s+){0,3}?إلى\s*$")
 # «ثمانية أشخاص، بينهم ثلاث نساء، قُتلوا»: the part named after بينهم/منهم.
 _AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "وبينهم", "ومنهم"})
 # «خمسة أشخاص من عائلة واحدة قُتلوا»: a plural verb of death or wounds after the count.

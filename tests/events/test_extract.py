@@ -724,3 +724,12 @@ def test_the_count_before_among_is_the_toll_of_the_incident(full_pipeline: Pipel
                      published="2025-05-05")
     [shelling] = market.events
     assert (shelling.fatalities, shelling.injuries) == (9, 20)
+
+
+def test_a_rising_toll_told_by_its_noun(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قصف مدرسة في حي الدرج\n"
+                     "استشهد 17 مواطناً على الأقل في غارة على مدرسة في حي الدرج شرقي مدينة غزة. "
+                     "وفي وقت لاحق، أعلنت مصادر طبية ارتفاع حصيلة الشهداء إلى 22، بينهم ستة "
+                     "أطفال.", published="2025-05-05")
+    [strike] = result.events
+    assert strike.fatalities == 22
