@@ -342,6 +342,10 @@ class EventExtractor:
         event = Event(event_type=self.lexicon.event_type_of[sub], sub_event_type=sub,
                       plover=self.lexicon.plover_of[sub])
         trigger = min(triggers, key=lambda c: c.start)
+        # «..., وفق ما أفادت وزارة الصحة اللبنانية»: who tells it after the telling is
+        # its source, not a side.
+        told_by = {s.get("start") for s in sources if s.get("kind") == "actor"}
+        parties = [m for m in parties if not (m.start in told_by and m.start > trigger.end)]
         self._assign_parties(event, text, self._not_speakers(parties, sentence, cues, trigger),
                              trigger)
         self._territory_side(event)
@@ -479,11 +483,19 @@ class EventExtractor:
                           or (s.get("kind") == "actor" and self.actors.actors[
                               str(s["id"])].type in ("monitor", "ngo", "un_body"))
                           for s in sources)  # a state agency relays its government
+        sides = [p.id for p in (event.actor1, event.actor2) if p is not None]
+
+        def party_to_it(source_id: str) -> bool:
+            # «أفادت وزارة الصحة اللبنانية» of an Israeli strike: a state that is no
+            # side of the incident reports it; a side tells its own version.
+            return not sides or any(self.actors.kin(source_id, side) for side in sides)
+
         if event.modality == "reported" and (
                 event.event_type in VIOLENT_TYPES
                 or event.sub_event_type == "Disrupted weapons use") and any(
                 s.get("kind") == "actor" and self.actors.actors[str(s["id"])].type
-                not in SOURCE_TYPES | {"police"} for s in sources) and not independent \
+                not in SOURCE_TYPES | {"police"} and party_to_it(str(s["id"]))
+                for s in sources) and not independent \
                 and not self._sentence_words(sentence) & self.lexicon.admission:
             event.modality = "claimed"
         if event.modality == "background":

@@ -733,3 +733,14 @@ def test_a_rising_toll_told_by_its_noun(full_pipeline: Pipeline) -> None:
                      "أطفال.", published="2025-05-05")
     [strike] = result.events
     assert strike.fatalities == 22
+
+
+def test_a_state_that_is_no_side_reports_rather_than_claims(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارة على تبنين\n"
+                     "شنت طائرة مسيّرة إسرائيلية غارة على بلدة تبنين في قضاء بنت جبيل أدت إلى "
+                     "مقتل شخص، وفق ما أفادت وزارة الصحة اللبنانية.", published="2025-03-28")
+    [strike] = result.events
+    assert strike.modality == "reported"
+    claim = extract(full_pipeline, "بيان\nأعلن الجيش الإسرائيلي أن طائراته شنت غارات على مواقع "
+                    "لحزب الله في بلدة تبنين جنوبي لبنان.", published="2025-03-28")
+    assert [e.modality for e in claim.events] == ["claimed"]
