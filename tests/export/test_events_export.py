@@ -96,13 +96,14 @@ def test_foreign_forces_rebels_protesters_and_unknown_perpetrators(
                                                                 "Northern Africa")
     assert protest["actor1"] == "Protesters (Syria)" and protest["inter1"] == "6"
     assert protest["actor2"] == "" and protest["interaction"] == "60"
-    # Violence against civilians: the victims are civilians even unnamed; the
-    # perpetrator is not named, so there is no interaction to code.
+    # Violence against civilians: the victims are civilians even unnamed; unknown
+    # gunmen are ACLED's unidentified armed group, a political militia.
     assert abduction["event_type"] == "Violence against civilians"
-    assert abduction["actor1"] == "" and abduction["inter1"] == ""
+    assert abduction["actor1"] == "Unidentified Armed Group (Syria)"
+    assert abduction["inter1"] == "3"
     assert abduction["actor2"] == "Civilians (Syria)"
     assert abduction["assoc_actor_2"] == "Journalists (Syria)"
-    assert abduction["interaction"] == ""
+    assert abduction["interaction"] == "37"
 
 
 @pytest.mark.parametrize(("actor", "country", "code"), [
