@@ -744,3 +744,9 @@ def test_a_state_that_is_no_side_reports_rather_than_claims(full_pipeline: Pipel
     claim = extract(full_pipeline, "بيان\nأعلن الجيش الإسرائيلي أن طائراته شنت غارات على مواقع "
                     "لحزب الله في بلدة تبنين جنوبي لبنان.", published="2025-03-28")
     assert [e.modality for e in claim.events] == ["claimed"]
+
+
+def test_a_raid_from_the_air_told_with_agharat(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارات على تبنين\nأعلن الجيش الإسرائيلي أن طائراته أغارت على "
+                     "مواقع لحزب الله في بلدة تبنين جنوبي لبنان.", published="2025-03-28")
+    assert [e.sub_event_type for e in result.events] == ["Air/drone strike"]
