@@ -273,6 +273,13 @@ class EventExtractor:
         # «ويعيد هجوم اليوم إلى الأذهان التفجير الذي ضرب المدينة في 2017»: what is
         # recalled comes after the recalling words; today's attack is told elsewhere.
         recall = next((c for c in modal if c.key in self.lexicon.recall), None)
+        # «وتأتي العملية بعد ثلاثة أسابيع من التفجير الانتحاري ...»: what this news
+        # comes after was told before; the sentence recalls it.
+        comes = _COMES_AFTER.match(text, sentence.start, min(sentence.end,
+                                                             sentence.start + 60))
+        if recall is None and comes is not None:
+            recall = _Cue(comes.start("after"), comes.end("after"), "background", "بعد")
+            modal = [*modal, recall]
         if recall is not None and any(t.start > recall.end for t in triggers):
             triggers = [t for t in triggers if t.start > recall.end]
         if any(c.value == "habitual" for c in modal) or _within(cues["other"], sentence):
@@ -1196,6 +1203,10 @@ def _patron_place(before: list[str]) -> bool:
         len(before) == 2 and before[-1] == "من" and before[0] in _BACKED))
 
 
+# «وتأتي العملية بعد ثلاثة أسابيع من التفجير»، «ويأتي التصعيد بعد أيام من»: the
+# sentence opens by placing today's news after an earlier event.
+_COMES_AFTER = re.compile(r"\s*(?:و|ف)?(?:تأتي|يأتي|جاءت|جاء|تجيء|يجيء)\s+(?:\S+\s+){0,3}?"
+                          r"(?P<after>بعد|عقب)(?!\w)")
 # «ارتفاع حصيلة الشهداء إلى 22»: whose count a bare figure after «إلى» is.
 _TOLL_OF = re.compile(r"(?:حصيلة|عدد)\s+(?:(?P<dead>ال(?:شهداء|قتلى|ضحايا|وفيات))|"
                       r"(?P<hurt>ال(?:جرحى|مصابين|إصابات)))\s+(?:\S+\s+){0,3}?إلى\s*$")

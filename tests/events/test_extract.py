@@ -750,3 +750,12 @@ def test_a_raid_from_the_air_told_with_agharat(full_pipeline: Pipeline) -> None:
     result = extract(full_pipeline, "غارات على تبنين\nأعلن الجيش الإسرائيلي أن طائراته أغارت على "
                      "مواقع لحزب الله في بلدة تبنين جنوبي لبنان.", published="2025-03-28")
     assert [e.sub_event_type for e in result.events] == ["Air/drone strike"]
+
+
+def test_news_that_comes_after_an_earlier_incident_recalls_it(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تفكيك خلية في ريف دمشق\n"
+                     "أعلنت وزارة الداخلية السورية اليوم تفكيك خلية لتنظيم داعش في بلدة السيدة "
+                     "زينب. وتأتي العملية بعد ثلاثة أسابيع من التفجير الانتحاري الذي نفذه عنصر من "
+                     "التنظيم داخل كنيسة في حي الدويلعة بدمشق.", published="2025-07-15")
+    bombing = [e for e in result.events if e.sub_event_type == "Suicide bomb"]
+    assert [e.modality for e in bombing] == ["background"]
