@@ -466,7 +466,8 @@ class EventExtractor:
             for v in verbs)]
         own = [d for d in dates if d not in stated]
         date_mention = min(own, key=lambda d: abs(d.start - trigger.start)) if own else None
-        if date_mention is None and not stated:
+        if date_mention is None and not stated and recall is None:
+            # (what a sentence recalls takes no day from the news around it)
             date_mention = _first(_context(mentions, "date", sentence, sentences, blocks),
                                   "date")
         elif date_mention is None:
