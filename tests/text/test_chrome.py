@@ -126,3 +126,11 @@ def test_a_menu_with_footer_words_at_the_top_keeps_the_headline_under_it() -> No
     article = page("\n".join(["الرئيسية | أخبار | رياضة | اتصل بنا", HEADLINE, P1, P2,
                               "جميع الحقوق محفوظة 2024"]))
     assert kinds(article) == [("headline", HEADLINE), ("paragraph", P1), ("paragraph", P2)]
+
+
+def test_a_headline_of_liberation_is_no_byline() -> None:
+    body = "أعلنت قوات الدعم السريع في بيان تحرير مدينة النهود بولاية غرب كردفان بالكامل."
+    article = page("\n".join(["تحرير النهود", body]))
+    assert kinds(article) == [("headline", "تحرير النهود"), ("paragraph", body)]
+    signed = page("\n".join([HEADLINE, "تحرير: سامر الخطيب", P1]))
+    assert [r.rule for r in signed.removed] == ["byline"]
