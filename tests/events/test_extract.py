@@ -759,3 +759,11 @@ def test_news_that_comes_after_an_earlier_incident_recalls_it(full_pipeline: Pip
                      "التنظيم داخل كنيسة في حي الدويلعة بدمشق.", published="2025-07-15")
     bombing = [e for e in result.events if e.sub_event_type == "Suicide bomb"]
     assert [e.modality for e in bombing] == ["background"]
+
+
+def test_a_truce_in_force_as_a_point_in_time_is_no_agreement(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارة على يارون\n"
+                     "ومنذ دخول اتفاق وقف إطلاق النار حيز التنفيذ في السابع والعشرين من تشرين "
+                     "الثاني الماضي، استشهد أكثر من مئتي شخص في غارات على بلدات الجنوب، بينها "
+                     "بلدة يارون.", published="2025-04-08")
+    assert "Agreement" not in {e.sub_event_type for e in result.events}
