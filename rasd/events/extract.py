@@ -425,8 +425,20 @@ class EventExtractor:
         spoken = [m for m in named if m.data.get("feature") not in ("admin1", "country")
                   and any(0 <= m.start - v.end <= 2 for v in verbs)]
         named = [m for m in named if m not in spoken]
-        event.location = _location(named or [m for m in places if m not in spoken],
-                                   trigger.start) or _location(
+        # «مقاتلون قدموا من دير الزور وحمص»، «اقتادوهم إلى تلعفر»: where people came
+        # from or were taken is not where the incident was.
+        moved: list[Mention] = []
+        for m in sorted(named, key=lambda m: m.start):
+            listed = bool(moved) and text[moved[-1].end : m.start].strip(" ،,") in ("و", "") \
+                and m.start - moved[-1].end <= 4
+            if self._moved(m) or listed:  # «قدموا من دير الزور وحمص وحماة»
+                moved.append(m)
+        named = [m for m in named if m not in moved] or named
+        # «وفي مدينة اللاذقية، شارك مئات في وقفة احتجاجية للتنديد بالاعتداءات في حمص»:
+        # a town that opens the sentence sets its scene.
+        scene = _scene_town(text, sentence, named)
+        event.location = _location([scene] if scene is not None else named or [
+            m for m in places if m not in spoken], trigger.start) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
         if event.location is not None and any(
                 m.ref == event.location["id"] and m.data.get("feature") == "country"
@@ -735,6 +747,14 @@ class EventExtractor:
         """"حاولوا (خلال ساعات الصباح) استعادة": an attempt word a few words before."""
         words = self._words_before(trigger, 5)
         return any(w in self.lexicon.attempt or w[1:] in self.lexicon.attempt for w in words)
+
+    def _moved(self, place: Mention) -> bool:
+        """Whether the place follows «من»/«إلى» after a verb of movement."""
+        words = self._words_before(_Cue(place.start, place.end, "", ""), 4)
+        if not words or words[-1] not in ("من", "الى"):
+            return False
+        return any(w in self.lexicon.movement or w[1:] in self.lexicon.movement
+                   for w in words[:-1])
 
     def _attacked(self, trigger: _Cue) -> bool:
         """Whether the trigger is a verb or noun of attacking (هاجم، هجوم) rather than
@@ -1195,6 +1215,21 @@ class EventExtractor:
 _BACKED = frozenset({"المدعومه", "المدعوم", "المدعومين", "المدعومون", "مدعومه", "مدعوم",
                      "مدعومين", "مدعومون"})
 _LOYAL = frozenset({"المواليه", "الموالي", "الموالين", "الموالون", "مواليه", "موالين"})
+
+
+_SCENE = re.compile(r"\s*(?:و|ف)?(?:في|فى)\s+(?:(?:مدينة|بلدة|قرية|بلدتي|مدينتي|ناحية|قضاء|"
+                    r"مديرية|مخيم)\s+)?$")
+
+
+def _scene_town(text: str, sentence: Sentence, places: Sequence[Mention]) -> Mention | None:
+    """The town named first in the sentence as «وفي (مدينة) X،», when it is a town."""
+    first = min(places, key=lambda m: m.start, default=None)
+    if first is None or int(str(first.data.get("geo_precision") or 3)) != 1 or \
+            first.data.get("feature") in ("admin1", "country") or \
+            not _SCENE.fullmatch(text, sentence.start, first.start):
+        return None
+    after = text[first.end : first.end + 3].lstrip()
+    return first if after.startswith(("،", ",")) else None
 
 
 def _patron_place(before: list[str]) -> bool:

@@ -56,6 +56,7 @@ class EventLexicon:
     crowd_gated: frozenset[str]
     support: frozenset[str]
     accused: frozenset[str]
+    movement: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
@@ -146,6 +147,7 @@ class EventLexicon:
             crowd_gated=words("crowd_gated"),
             support=words("support"),
             accused=words("accused"),
+            movement=words("movement"),
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},

@@ -767,3 +767,17 @@ def test_a_truce_in_force_as_a_point_in_time_is_no_agreement(full_pipeline: Pipe
                      "الثاني الماضي، استشهد أكثر من مئتي شخص في غارات على بلدات الجنوب، بينها "
                      "بلدة يارون.", published="2025-04-08")
     assert "Agreement" not in {e.sub_event_type for e in result.events}
+
+
+def test_where_fighters_came_from_and_the_town_that_sets_the_scene(full_pipeline: Pipeline
+                                                                   ) -> None:
+    came = extract(full_pipeline, "معارك السويداء\n"
+                   "وقال مراسلنا إن مئات المقاتلين من عشائر قدموا من دير الزور وحمص وحماة تمكنوا "
+                   "مساء الجمعة من السيطرة على بلدة الثعلة في ريف السويداء الغربي.",
+                   published="2025-07-19")
+    assert all(e.location and e.location["name"] not in ("Homs", "Ḩamāh", "Deir ez-Zor")
+               for e in came.events)
+    scene = extract(full_pipeline, "وقفة\n"
+                    "وفي مدينة اللاذقية، شارك مئات في وقفة احتجاجية مساء الأحد بساحة الشيخ ضاهر "
+                    "للتنديد بالاعتداءات في حمص.", published="2025-11-24")
+    assert [e.location["name"] for e in scene.events if e.location] == ["Latakia"]
