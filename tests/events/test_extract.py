@@ -775,6 +775,7 @@ def test_where_fighters_came_from_and_the_town_that_sets_the_scene(full_pipeline
                    "وقال مراسلنا إن مئات المقاتلين من عشائر قدموا من دير الزور وحمص وحماة تمكنوا "
                    "مساء الجمعة من السيطرة على بلدة الثعلة في ريف السويداء الغربي.",
                    published="2025-07-19")
+    assert came.events
     assert all(e.location and e.location["name"] not in ("Homs", "Ḩamāh", "Deir ez-Zor")
                for e in came.events)
     scene = extract(full_pipeline, "وقفة\n"
