@@ -394,7 +394,8 @@ class EventExtractor:
             event.plover = self.lexicon.plover_of[sub]
         self._figures(event, quantities, text, sentence)
         if event.fatalities_qualifier is None and any(
-                t.key in self.lexicon.assassination and not self._attempted(t) for t in triggers):
+                (t.key in self.lexicon.assassination and not self._attempted(t))
+                or t.key in self.lexicon.one_body for t in triggers):
             # «اغتال مسلحون مجهولون خطيب مسجد»: an assassination kills the one it names.
             event.fatalities, event.fatalities_qualifier = 1, "exact"
         if event.event_type == "Protests" and event.fatalities:
@@ -434,6 +435,12 @@ class EventExtractor:
             if self._moved(m) or listed:  # «قدموا من دير الزور وحمص وحماة»
                 moved.append(m)
         named = [m for m in named if m not in moved] or named
+        # «على طريق السخنة – تدمر»، «الطريق الواصل بين نوى والشيخ سعد»: a road between
+        # two towns is coded at the first.
+        ends = [b for a, b in pairwise(sorted(named, key=lambda m: m.start))
+                if _ROAD_END.fullmatch(text, a.end, b.start)
+                and _ROAD_START.search(text, max(0, a.start - 40), a.start)]
+        named = [m for m in named if m not in ends] or named
         # «وفي مدينة اللاذقية، شارك مئات في وقفة احتجاجية للتنديد بالاعتداءات في حمص»:
         # a town that opens the sentence sets its scene.
         scene = _scene_town(text, sentence, named)
@@ -1217,6 +1224,9 @@ _BACKED = frozenset({"المدعومه", "المدعوم", "المدعومين",
 _LOYAL = frozenset({"المواليه", "الموالي", "الموالين", "الموالون", "مواليه", "موالين"})
 
 
+_ROAD_END = re.compile(r"\s*[–—\-]\s*|\s+و\s*(?:(?:مدينة|بلدة|قرية)\s+)?")
+_ROAD_START = re.compile(r"(?:طريق|الطريق)(?:\s+\S+){0,2}?\s+(?:بين\s+)?"
+                         r"(?:(?:مدينة|بلدة|قرية)\s+)?$")
 _SCENE = re.compile(r"\s*(?:و|ف)?(?:في|فى)\s+(?:(?:مدينة|بلدة|قرية|بلدتي|مدينتي|ناحية|قضاء|"
                     r"مديرية|مخيم)\s+)?$")
 

@@ -57,6 +57,7 @@ class EventLexicon:
     support: frozenset[str]
     accused: frozenset[str]
     movement: frozenset[str]
+    one_body: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
@@ -148,6 +149,7 @@ class EventLexicon:
             support=words("support"),
             accused=words("accused"),
             movement=words("movement"),
+            one_body=words("one_body"),
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},

@@ -782,3 +782,16 @@ def test_where_fighters_came_from_and_the_town_that_sets_the_scene(full_pipeline
                     "وفي مدينة اللاذقية، شارك مئات في وقفة احتجاجية مساء الأحد بساحة الشيخ ضاهر "
                     "للتنديد بالاعتداءات في حمص.", published="2025-11-24")
     assert [e.location["name"] for e in scene.events if e.location] == ["Latakia"]
+
+
+def test_a_body_found_on_the_road_between_two_towns(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "جثة على طريق نوى\n"
+                     "عُثر على جثة شاب مصاباً بطلقات نارية على الطريق الواصل بين مدينة نوى وبلدة "
+                     "الشيخ سعد في ريف درعا الغربي.", published="2025-03-03")
+    [attack] = result.events
+    assert attack.sub_event_type == "Attack" and attack.fatalities == 1
+    assert attack.location is not None and attack.location["name"] == "Nawá"
+    road = extract(full_pipeline, "عبوة في البادية\n"
+                   "قُتل عنصران من قوات النظام جراء انفجار عبوة ناسفة بسيارة عسكرية على طريق "
+                   "السخنة – تدمر في بادية حمص الشرقية.", published="2025-03-03")
+    assert [e.location["name"] for e in road.events if e.location] == ["As Sukhnah"]
