@@ -243,6 +243,7 @@ class EventExtractor:
             if event.event_date is None and event.time_precision is None and \
                     day is not None and event.modality not in ("background", "planned"):
                 event.event_date, event.time_precision = day
+        _inherit_doers(events, self.actors.kin)
         for event in events:
             event.notes = write_notes(event)
         if not events and not tolls:
@@ -1296,6 +1297,31 @@ def _head_counts(text: str, quantities: list[Mention]) -> dict[int, str | None]:
             verb = found["verb"]
             out[id(q)] = "injured" if ("صيب" in verb or "رح" in verb) else "killed"
     return out
+
+
+# Incidents whose doer a roundup names once and then leaves out: «غارة على عيترون ...
+# وغارة أخرى على ياطر». (Not battles, where either side may be the one told first.)
+_INHERITED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Arrests",
+                        "Looting/property destruction"})
+
+
+def _inherit_doers(events: list[Event], kin: Callable[[str, str], bool]) -> None:
+    """An incident told without its doer takes the doer of the incident of the same
+    kind told last before it, when that doer is not the one it hit."""
+    ordered = sorted(events, key=lambda e: min(ev.start for ev in e.evidence))
+    for i, event in enumerate(ordered):
+        if event.actor1 is not None or event.sub_event_type not in _INHERITED or \
+                event.modality in ("background", "planned"):
+            continue
+        before = next((e for e in reversed(ordered[:i]) if e.actor1 is not None
+                       and e.sub_event_type == event.sub_event_type
+                       and e.modality not in ("background", "planned")), None)
+        if before is None or before.actor1 is None:
+            continue
+        if event.actor2 is not None and kin(before.actor1.id, event.actor2.id):
+            continue
+        event.actor1 = Party(before.actor1.id, before.actor1.name, before.actor1.text,
+                             before.actor1.start, before.actor1.end)
 
 
 def _unsuffixed(word: str) -> str:

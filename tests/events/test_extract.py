@@ -795,3 +795,14 @@ def test_a_body_found_on_the_road_between_two_towns(full_pipeline: Pipeline) -> 
                    "قُتل عنصران من قوات النظام جراء انفجار عبوة ناسفة بسيارة عسكرية على طريق "
                    "السخنة – تدمر في بادية حمص الشرقية.", published="2025-03-03")
     assert [e.location["name"] for e in road.events if e.location] == ["As Sukhnah"]
+
+
+def test_a_roundup_names_the_doer_once(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارات على الجنوب\n"
+                     "شنت مسيّرة إسرائيلية غارة على سيارة عند أطراف بلدة عيترون ظهر اليوم. "
+                     "وبعد الظهر، استهدفت مسيّرة أخرى جرافة كانت تعمل على رفع الأنقاض في بلدة "
+                     "ياطر في قضاء بنت جبيل.", published="2025-05-08")
+    strikes = [e for e in result.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2
+    assert {e.actor1.id for e in strikes if e.actor1} == {"israeli_forces"}
+    assert all(e.actor1 is not None for e in strikes)
