@@ -387,7 +387,8 @@ class EventExtractor:
             event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
             event.plover = self.lexicon.plover_of[sub]
         elif sub == "Armed clash" and event.victims and not armed_targets and \
-                event.actor2 is None and self._attacked(trigger):
+                event.actor2 is None and all(self._attacked(t) for t in triggers
+                                             if t.value == "Armed clash"):
             # «هاجم مسلحون من التنظيم رعاة أغنام»: an attack on people with no arms and
             # no force of their own is violence against civilians, not a clash.
             sub = "Attack"

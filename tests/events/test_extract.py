@@ -806,3 +806,13 @@ def test_a_roundup_names_the_doer_once(full_pipeline: Pipeline) -> None:
     assert len(strikes) == 2
     assert {e.actor1.id for e in strikes if e.actor1} == {"israeli_forces"}
     assert all(e.actor1 is not None for e in strikes)
+
+
+def test_a_car_bomb_dismantled_and_an_attack_repelled(full_pipeline: Pipeline) -> None:
+    defused = extract(full_pipeline, "تفكيك\nفي حين تمكنت الشرطة من تفكيك سيارة مفخخة كانت "
+                      "مركونة قرب تقاطع كي فور في مديرية هودن بمقديشو.", published="2025-01-16")
+    assert [e.sub_event_type for e in defused.events] == ["Disrupted weapons use"]
+    repelled = extract(full_pipeline, "صد هجوم\nأعلن المركز الإعلامي لقوات سوريا الديمقراطية "
+                       "أن مقاتليه تصدّوا ليل أمس لهجوم واسع شنّته فصائل الجيش الوطني على قرى "
+                       "يسكنها مدنيون قرب سد تشرين.", published="2025-01-16")
+    assert [e.sub_event_type for e in repelled.events] == ["Armed clash"]
