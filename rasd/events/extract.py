@@ -703,8 +703,13 @@ class EventExtractor:
                 word_start -= 1
             by_and = (text[word_start] == "و" and word_start < t.start) or \
                 text[max(sentence.start, word_start - 2) : word_start] == "و "
+            # «غارة ... على بيت جن، فيما توغلت قوة إسرائيلية في بلدة خان أرنبة
+            # واعتقلت ثلاثة شبان»: a joiner anywhere since the last incident word.
+            since = max(c.end for c in triggers if c.start < t.start)
             joiners = [c for c in cues["joiner"]
-                       if max(start, word_start - 40) <= c.start < word_start]
+                       if max(start, min(since, word_start - 40)) <= c.start < word_start]
+            if by_and and joiners and joiners[-1].start > since:
+                by_and = False  # the joiner, not the «و» of the verb, opens the clause
             if not by_and and not joiners:
                 # «مقتل طفل ... قرب بلدة كفرنبل، ومقتل مدني برصاص مسلحين ... في تلكلخ»:
                 # a comma and a word opened by و start the next incident's clause.

@@ -816,3 +816,13 @@ def test_a_car_bomb_dismantled_and_an_attack_repelled(full_pipeline: Pipeline) -
                        "أن مقاتليه تصدّوا ليل أمس لهجوم واسع شنّته فصائل الجيش الوطني على قرى "
                        "يسكنها مدنيون قرب سد تشرين.", published="2025-01-16")
     assert [e.sub_event_type for e in repelled.events] == ["Armed clash"]
+
+
+def test_a_joiner_far_from_the_next_incident_word_still_splits(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارة وتوغل\n"
+                     "قُتل مدنيان مساء الثلاثاء جراء غارة شنّتها طائرة مسيّرة إسرائيلية على سيارة "
+                     "عند أطراف بلدة بيت جن، فيما توغلت قوة إسرائيلية فجر اليوم الأربعاء في بلدة "
+                     "خان أرنبة بريف القنيطرة واعتقلت ثلاثة شبان من سكانها.",
+                     published="2025-06-18")
+    kinds = {e.sub_event_type: str(e.location["name"]) for e in result.events if e.location}
+    assert kinds == {"Air/drone strike": "Beit Jinn", "Arrests": "Khān Arnabah"}
