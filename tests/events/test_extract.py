@@ -826,3 +826,11 @@ def test_a_joiner_far_from_the_next_incident_word_still_splits(full_pipeline: Pi
                      published="2025-06-18")
     kinds = {e.sub_event_type: str(e.location["name"]) for e in result.events if e.location}
     assert kinds == {"Air/drone strike": "Beit Jinn", "Arrests": "Khān Arnabah"}
+
+
+def test_war_words_for_money_are_another_domain(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "«هدنة نفطية» بين بغداد وأربيل\n"
+                     "ويختم الخبير بالقول إن الهدنة النفطية الحالية بين حكومة بغداد وحكومة إقليم "
+                     "كردستان ممتازة على الورق، لكن الاختبار الحقيقي سيكون في الشتاء.",
+                     published="2025-10-01")
+    assert not result.relevant
