@@ -926,6 +926,8 @@ class EventExtractor:
             # «هجوم شنه مسلحون من قوات الدعم السريع»: the mark before the unit of X.
             start = norm.from_original(m.start, m.end)[0]
             words = norm.text[max(0, start - 45) : start].split()[-3:]
+            if len(words) >= 2 and words[-2] in roles.get("origin", ()):
+                return True  # «قذائف مصدرها مواقع الدعم السريع»: fired from X's positions
             return len(words) >= 2 and words[-1] == "من" and (
                 words[-2] in agent_marks or (len(words) == 3 and words[-3] in agent_marks
                                              and words[-2] in roles.get("units", ())))

@@ -834,3 +834,11 @@ def test_war_words_for_money_are_another_domain(full_pipeline: Pipeline) -> None
                      "كردستان ممتازة على الورق، لكن الاختبار الحقيقي سيكون في الشتاء.",
                      published="2025-10-01")
     assert not result.relevant
+
+
+def test_fire_from_a_sides_positions_is_that_sides(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قصف على الفاشر\n"
+                     "سقطت قذائف مصدرها مواقع الدعم السريع شرقي المدينة على السوق الكبير وسط "
+                     "الفاشر، ما أدى إلى مقتل ثلاثة من الباعة.", published="2025-01-20")
+    [shelling] = result.events
+    assert shelling.actor1 is not None and shelling.actor1.id == "rsf"
