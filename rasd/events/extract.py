@@ -940,6 +940,14 @@ class EventExtractor:
             return m.ref != previous.ref and 0 < len(gap) <= 3 and any(
                 w in affiliation or (w[:1] in "وبل" and w[1:] in affiliation) for w in gap)
 
+        # «اعتقلت ثلاثة أطباء بتهمة التعاون مع الدعم السريع»: what they are accused of
+        # names no side of the arrest.
+        accused_of = self.lexicon.accused
+        parties = [m for m in parties if not any(
+            w in accused_of or w[1:] in accused_of
+            for w in self._words_before(_Cue(m.start, m.end, "", ""), 4))] or parties
+        if not parties:
+            return
         patrons = [m for i, m in enumerate(parties) if i and patron(m, parties[i - 1])]
         parties = [m for m in parties if m not in patrons]
         accused_first = False
@@ -949,7 +957,9 @@ class EventExtractor:
                     if w in accuse or (w[:1] in "وف" and w[1:] in accuse)]
         if accusing:
             if len(words) - accusing[-1] - 1 <= 1 and len(parties) > 1:
-                parties = parties[1:] + parties[:1]  # اتهمت X قوات Y: Y acted
+                # «اتهمت الدعم السريع طيران الجيش بقصف حي الوادي»: the army acted; the
+                # accuser tells it (its source), it is no side of it
+                parties = parties[1:]
             else:
                 accused_first = True  # اتهمت مجموعة محامين عناصر من X: X acted
         agents = [m for m in parties if marked_agent(m) or follows_trigger(m)

@@ -842,3 +842,17 @@ def test_fire_from_a_sides_positions_is_that_sides(full_pipeline: Pipeline) -> N
                      "الفاشر، ما أدى إلى مقتل ثلاثة من الباعة.", published="2025-01-20")
     [shelling] = result.events
     assert shelling.actor1 is not None and shelling.actor1.id == "rsf"
+
+
+def test_the_accuser_and_what_detainees_are_accused_of_are_no_sides(full_pipeline: Pipeline
+                                                                     ) -> None:
+    accused = extract(full_pipeline, "اتهامات\nوفي نيالا، اتهمت قوات الدعم السريع طيران الجيش "
+                      "بقصف حي الوادي السكني مساء الثلاثاء، ما أدى إلى مقتل سبعة مدنيين.",
+                      published="2025-07-10")
+    [strike] = accused.events
+    assert strike.actor2 is None or strike.actor2.id != "rsf"
+    held = extract(full_pipeline, "اعتقال أطباء\nاعتقلت الاستخبارات العسكرية التابعة للجيش ثلاثة "
+                   "أطباء في مدينة ود مدني بتهمة التعاون مع قوات الدعم السريع.",
+                   published="2025-02-10")
+    [arrest] = held.events
+    assert arrest.actor2 is None or arrest.actor2.id != "rsf"
