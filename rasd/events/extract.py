@@ -91,6 +91,7 @@ class _ArticleState(threading.local):
         self.pub: date | None = None  # the day of publication
         self.own_place = False  # the last sentence names a place of its own
         self.live_entries: set[int] = set()  # blocks that are entries of a live report
+        self.accuser: str | None = None  # who the last sentence says accuses the doer
 
 
 class EventExtractor:
@@ -354,6 +355,7 @@ class EventExtractor:
         # its source, not a side.
         told_by = {s.get("start") for s in sources if s.get("kind") == "actor"}
         parties = [m for m in parties if not (m.start in told_by and m.start > trigger.end)]
+        self._state.accuser = None
         self._assign_parties(event, text, self._not_speakers(parties, sentence, cues, trigger),
                              trigger)
         self._territory_side(event)
@@ -445,7 +447,7 @@ class EventExtractor:
         named = [m for m in named if m not in ends] or named
         # «وفي مدينة اللاذقية، شارك مئات في وقفة احتجاجية للتنديد بالاعتداءات في حمص»:
         # a town that opens the sentence sets its scene.
-        scene = _scene_town(text, sentence, named)
+        scene = _scene_town(text, sentence, named, verbs)
         event.location = _location([scene] if scene is not None else named or [
             m for m in places if m not in spoken], trigger.start) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
@@ -527,6 +529,10 @@ class EventExtractor:
                 for s in sources) and not independent \
                 and not self._sentence_words(sentence) & self.lexicon.admission:
             event.modality = "claimed"
+        accuser = self.actors.actors.get(self._state.accuser or "")
+        if event.modality == "reported" and accuser is not None and \
+                accuser.type not in SOURCE_TYPES:
+            event.modality = "claimed"  # «اتهمت فصائل المعارضة قوات النظام باستخدام الكلور»
         if event.modality == "background":
             # An earlier event the outlet recalls is attributed only if its own
             # sentence says by whom.
@@ -744,6 +750,7 @@ class EventExtractor:
         """Whole words before the trigger's word (its proclitics, الـ, left out)."""
         start = self._state.norm.from_original(trigger.start, trigger.start)[0]
         before = self._state.norm.text[max(0, start - 15 * count):start]
+        before = before[before.rfind("\n") + 1 :]  # not into the paragraph before
         if before and not before[-1].isspace():
             before = before[:before.rfind(" ") + 1] if " " in before else ""
         return before.split()[-count:]
@@ -888,6 +895,7 @@ class EventExtractor:
         def words_before(m: Mention, count: int) -> list[str]:
             start = norm.from_original(m.start, m.end)[0]
             before = norm.text[max(0, start - 25 * count) : start]
+            before = before[before.rfind("\n") + 1 :]  # not into the paragraph before
             if before and not before[-1].isspace():  # the name's own proclitics (لتنظيم)
                 before = before[: before.rfind(" ") + 1] if " " in before else ""
             return before.split()[-count:]
@@ -959,6 +967,7 @@ class EventExtractor:
             if len(words) - accusing[-1] - 1 <= 1 and len(parties) > 1:
                 # «اتهمت الدعم السريع طيران الجيش بقصف حي الوادي»: the army acted; the
                 # accuser tells it (its source), it is no side of it
+                self._state.accuser = str(parties[0].ref)
                 parties = parties[1:]
             else:
                 accused_first = True  # اتهمت مجموعة محامين عناصر من X: X acted
@@ -1250,15 +1259,23 @@ _SCENE = re.compile(r"\s*(?:و|ف)?(?:في|فى)\s+(?:(?:مدينة|بلدة|ق�
                     r"مديرية|مخيم)\s+)?$")
 
 
-def _scene_town(text: str, sentence: Sentence, places: Sequence[Mention]) -> Mention | None:
-    """The town named first in the sentence as «وفي (مدينة) X،», when it is a town."""
+def _scene_town(text: str, sentence: Sentence, places: Sequence[Mention],
+                verbs: Sequence[_Cue]) -> Mention | None:
+    """The town named first in the sentence as «وفي (مدينة) X،», when it is a town and
+    what follows is not someone speaking («في مدينة إدلب، قال ناشطون إن ...»: where the
+    speakers are)."""
     first = min(places, key=lambda m: m.start, default=None)
     if first is None or int(str(first.data.get("geo_precision") or 3)) != 1 or \
             first.data.get("feature") in ("admin1", "country") or \
             not _SCENE.fullmatch(text, sentence.start, first.start):
         return None
     after = text[first.end : first.end + 3].lstrip()
-    return first if after.startswith(("،", ",")) else None
+    if not after.startswith(("،", ",")):
+        return None
+    comma = text.find("،", first.end) if "،" in after else text.find(",", first.end)
+    if any(0 <= v.start - comma <= 3 for v in verbs):
+        return None
+    return first
 
 
 def _patron_place(before: list[str]) -> bool:

@@ -856,3 +856,12 @@ def test_the_accuser_and_what_detainees_are_accused_of_are_no_sides(full_pipelin
                    published="2025-02-10")
     [arrest] = held.events
     assert arrest.actor2 is None or arrest.actor2.id != "rsf"
+
+
+def test_a_side_accusing_another_makes_a_claim(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اتهامات بالكلور\nاتهمت فصائل المعارضة السورية قوات النظام "
+                     "باستخدام غاز الكلور في هجوم استهدف أطراف بلدة كفرزيتا في ريف حماة.",
+                     published="2024-03-07")
+    [attack] = result.events
+    assert attack.modality == "claimed"
+    assert attack.actor1 is not None and attack.actor1.id == "saa"
