@@ -312,6 +312,12 @@ class EventExtractor:
         current = [_Cue(t.start, t.end, "Air/drone strike", t.key)
                    if t.value == "Disrupted weapons use" and self._dropped(t)
                    else t for t in current]
+        if self._sentence_words(sentence) & self.lexicon.possession:
+            # «ضُبطت بحوزة الموقوفين عبوتان ناسفتان»: what an arrest found, not a weapon
+            # stopped before use
+            current = [t for t in current if t.value not in (
+                "Disrupted weapons use", "Suicide bomb", "Remote explosive/landmine/IED",
+                "Grenade", "Chemical weapon")]
         if not current:
             return None  # booty of a battle told elsewhere, or talk of a truce
         strong = [t for t in current if t.key not in self.lexicon.weak]

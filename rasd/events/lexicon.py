@@ -58,6 +58,7 @@ class EventLexicon:
     accused: frozenset[str]
     movement: frozenset[str]
     one_body: frozenset[str]
+    possession: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
@@ -150,6 +151,7 @@ class EventLexicon:
             accused=words("accused"),
             movement=words("movement"),
             one_body=words("one_body"),
+            possession=words("possession"),
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},

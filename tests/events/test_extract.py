@@ -865,3 +865,10 @@ def test_a_side_accusing_another_makes_a_claim(full_pipeline: Pipeline) -> None:
     [attack] = result.events
     assert attack.modality == "claimed"
     assert attack.actor1 is not None and attack.actor1.id == "saa"
+
+
+def test_arms_found_on_those_arrested_are_part_of_the_arrest(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تفكيك خلية\n"
+                     "ألقت قوات الأمن العام القبض على أربعة من أفراد خلية في بلدة السيدة زينب، "
+                     "وضُبطت بحوزة الموقوفين عبوتان ناسفتان وحزام ناسف.", published="2025-07-15")
+    assert [e.sub_event_type for e in result.events] == ["Arrests"]
