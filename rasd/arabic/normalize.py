@@ -286,15 +286,18 @@ def _space_runs(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 
 def _segments(text: str, plan: _Plan, collapse_space: bool) -> Iterator[tuple[int, int]]:
     """Spans of ``text`` to walk character by character, in order."""
+    if not collapse_space or "  " not in text:  # no run of spaces: the special ones alone
+        for match in plan.special.finditer(text):
+            yield match.span()
+        return
     pos = 0
     for match in plan.special.finditer(text):
         start, end = match.span()
-        if collapse_space and start > pos:
+        if start > pos:
             yield from _space_runs(text, pos, start)
         yield start, end
         pos = end
-    if collapse_space:
-        yield from _space_runs(text, pos, len(text))
+    yield from _space_runs(text, pos, len(text))
 
 
 def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> NormalizedText:

@@ -10,7 +10,8 @@ only on word boundaries, where the word may carry proclitics: بنيران قس�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -89,22 +90,21 @@ class SharedScan:
         self._last: tuple[str, list[list[_Hit]]] | None = None
 
     def _build(self) -> Any:
-        combined: dict[str, list[_Entry]] = {}
+        combined: dict[str, tuple[list[_Entry], list[_Entry]]] = {}
         for slot, member in enumerate(self._members):
             for string, (key, elided, values) in member.entries.items():
-                combined.setdefault(string, []).append(
-                    (slot, key, elided, values, None if member.anywhere else member.proclitics,
-                     member.enclitics))
+                anywhere, bounded = combined.setdefault(string, ([], []))
+                (anywhere if member.anywhere else bounded).append(
+                    (slot, key, elided, values, member.proclitics, member.enclitics))
         automaton = ahocorasick.Automaton()
-        for string, found in combined.items():
-            automaton.add_word(string, (len(string), tuple(found)))
+        for string, (anywhere, bounded) in combined.items():
+            automaton.add_word(string, (len(string), tuple(anywhere), tuple(bounded)))
         if combined:
             automaton.make_automaton()
         return automaton
 
     def _scan(self, text: str) -> list[list[_Hit]]:
-        """Every member's boundary-respecting matches in ``text``, in the automaton's
-        order (by end)."""
+        """Every member's matches in ``text``, in the automaton's order (by end)."""
         if self._automaton is None:
             self._automaton = self._build()
         found: list[list[_Hit]] = [[] for _ in self._members]
@@ -112,9 +112,13 @@ class SharedScan:
             return found
         length = len(text)
         max_prefix = self._max_prefix
-        for last, (size, entries) in self._automaton.iter(text):
+        for last, (size, anywhere, bounded) in self._automaton.iter(text):
             end = last + 1
             start = end - size  # an elided string starts after its ل
+            for slot, key, _, values, _, _ in anywhere:
+                found[slot].append((start, end, start, "", key, values))
+            if not bounded:
+                continue
             # A string ending inside a word counts only before an enclitic (is_word_char,
             # inlined: this runs for every string found).
             tail = None
@@ -127,10 +131,7 @@ class SharedScan:
                 if start - word_start > max_prefix:
                     break  # longer than any proclitic: inside a word
             prefix = text[word_start:start]
-            for slot, key, elided, values, proclitics, enclitics in entries:
-                if proclitics is None:
-                    found[slot].append((start, end, start, "", key, values))
-                    continue
+            for slot, key, elided, values, proclitics, enclitics in bounded:
                 if tail is not None and tail not in enclitics:
                     continue
                 if elided and not prefix.endswith("ل"):
@@ -165,7 +166,9 @@ def _longest_first(hit: _Hit) -> tuple[int, int]:
     return hit[0] - hit[1], hit[0]
 
 
-_make_match = Match._make
+# ``Match._make`` without its length check, which a Python-level call makes costly:
+# the scan's tuples have Match's fields by construction.
+_make_match: Callable[[_Hit], Match[Any]] = partial(tuple.__new__, Match)
 
 
 class PhraseMatcher(Generic[T]):
