@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rasd.acquire.model import Document, Rejected
-from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize
+from rasd.arabic.normalize import MATCH_CONFIG, NormalizedText, normalize, renormalize
 from rasd.arabic.segment import Sentence, split_sentences
 from rasd.arabic.tokens import Token, Tokenizer
 from rasd.errors import RasdError, StageError
@@ -44,7 +44,12 @@ class Doc:
 
     def match_form(self) -> NormalizedText:
         if self.match is None:
-            self.match = normalize(self.require_article().text, MATCH_CONFIG)
+            article = self.require_article()
+            base = self.norm or article.norm
+            if base is not None and base.original == article.text:
+                self.match = renormalize(base, MATCH_CONFIG)  # cheaper than anew
+            else:
+                self.match = normalize(article.text, MATCH_CONFIG)
         return self.match
 
     def require_article(self) -> Article:

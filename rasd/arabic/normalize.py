@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Harakat, shadda, sukun, superscript alef, Quranic annotation marks.
@@ -106,6 +106,8 @@ class NormalizedText:
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    # The equivalences applied; not data: two forms are equal by their text and map.
+    config: NormalizeConfig = field(default=DEFAULT_CONFIG, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -284,15 +286,18 @@ def _space_runs(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 
 def _segments(text: str, plan: _Plan, collapse_space: bool) -> Iterator[tuple[int, int]]:
     """Spans of ``text`` to walk character by character, in order."""
+    if not collapse_space or "  " not in text:  # no run of spaces: the special ones alone
+        for match in plan.special.finditer(text):
+            yield match.span()
+        return
     pos = 0
     for match in plan.special.finditer(text):
         start, end = match.span()
-        if collapse_space and start > pos:
+        if start > pos:
             yield from _space_runs(text, pos, start)
         yield start, end
         pos = end
-    if collapse_space:
-        yield from _space_runs(text, pos, len(text))
+    yield from _space_runs(text, pos, len(text))
 
 
 def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> NormalizedText:
@@ -338,7 +343,72 @@ def normalize(original: str, config: NormalizeConfig = DEFAULT_CONFIG) -> Normal
         out[-1] = out[-1][:-1]
         starts.pop()
         ends.pop()
-    return NormalizedText(original, "".join(out), tuple(starts), tuple(ends))
+    return NormalizedText(original, "".join(out), tuple(starts), tuple(ends), config)
+
+
+# What the matching form changes in the default one: the quote marks it drops,
+# and the dashes, hyphen and underscore it reads as spaces.
+_MATCH_CHANGES = re.compile(r"[\"'\-_]")
+
+
+def renormalize(norm: NormalizedText, config: NormalizeConfig) -> NormalizedText:
+    """``normalize(norm.original, config)``; from the default form to the matching
+    form (the one every lexicon is matched in) without walking the original again:
+    the two differ only where the default form has a quote mark, dash or underscore."""
+    if norm.config == config:
+        return norm
+    if norm.config != DEFAULT_CONFIG or config != MATCH_CONFIG:
+        return normalize(norm.original, config)
+    text, original, nstarts, nends = norm.text, norm.original, norm.starts, norm.ends
+    if _MATCH_CHANGES.search(text) is None:
+        return NormalizedText(original, text, nstarts, nends, config)
+    table = _table(config)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last_space = False  # as in ``normalize``: the last piece out is a whitespace run
+
+    def copy(a: int, b: int) -> bool:
+        """Copy ``text[a:b]``; a whitespace run opening it joins one before it."""
+        first = text[a]
+        if first in " \n" and (last_space or not starts):
+            if last_space:
+                ends[-1] = nends[a]
+                if first == "\n":
+                    out[-1] = out[-1][:-1] + "\n"
+            a += 1
+            if a == b:
+                return last_space
+        out.append(text[a:b])
+        starts.extend(nstarts[a:b])
+        ends.extend(nends[a:b])
+        return text[b - 1] in " \n"
+
+    pos = 0
+    for found in _MATCH_CHANGES.finditer(text):
+        i = found.start()
+        source = nstarts[i]
+        rep = table.get(original[source]) if nends[i] - source == 1 else None
+        if rep != "" and rep != " ":
+            continue  # the same in both forms: an ASCII apostrophe
+        if i > pos:
+            last_space = copy(pos, i)
+        if rep == " ":
+            if last_space:
+                ends[-1] = nends[i]
+            elif starts:
+                out.append(" ")
+                starts.append(source)
+                ends.append(nends[i])
+                last_space = True
+        pos = i + 1
+    if pos < len(text):
+        last_space = copy(pos, len(text))
+    if last_space:
+        out[-1] = out[-1][:-1]
+        starts.pop()
+        ends.pop()
+    return NormalizedText(original, "".join(out), tuple(starts), tuple(ends), config)
 
 
 # Diacritics, tatweel and invisible marks: what ``extend_over_marks`` steps over.

@@ -43,7 +43,8 @@ class MentionFinder:
 
     def matchers(self) -> list[PhraseMatcher[Any]]:
         """Every phrase matcher the finders use; they scan a text in one pass."""
-        out = [*self.actors.matchers(), self.groups.matcher, *self.quantities.grammar.matchers()]
+        out = [*self.actors.matchers(), self.groups.matcher, *self.quantities.grammar.matchers(),
+               *self.dates.matchers()]
         if self.places is not None:
             out.append(self.places.matcher)
         return out

@@ -18,14 +18,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
 
-import ahocorasick
 from hijridate import Gregorian, Hijri
 
 from rasd.arabic.normalize import NormalizedText, extend_over_marks
 from rasd.data import load_yaml
-from rasd.mentions.matcher import is_word_char, match_key
+from rasd.mentions.matcher import PhraseMatcher, SubstringMatcher, is_word_char, match_key
 from rasd.mentions.model import Mention
 from rasd.mentions.quantities import NumberGrammar, tokens
 
@@ -81,6 +79,7 @@ def _alt(forms: list[str]) -> str:
 
 # ``\w``: a letter, digit or underscore, as ``str.isalnum`` sees letters and digits.
 _WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
 _PROCLITIC_LETTERS = "وفبل"
 
 
@@ -133,23 +132,13 @@ def _bounded(regex: re.Pattern[str], text: str, entry: re.Pattern[str] | None = 
             pos = start + 1
 
 
-def _word_finder(words: dict[str, list[str]]) -> Any:
-    """An Aho-Corasick automaton giving, for each of the words found, its length and
-    the names it is listed under; None when a list holds the empty string (which
-    is found everywhere: the rule is then searched for as a regex)."""
+def _word_finder(words: dict[str, list[str]]) -> SubstringMatcher[str] | None:
+    """A matcher giving, for each of the words found (within a word or not), the
+    names it is listed under; None when a list holds the empty string (which is
+    found everywhere: the rule is then searched for as a regex)."""
     if any("" in listed for listed in words.values()):
         return None
-    names: dict[str, list[str]] = {}
-    for name, listed in words.items():
-        for word in listed:
-            names.setdefault(word, []).append(name)
-    if not names:
-        return None
-    automaton = ahocorasick.Automaton()
-    for word, under in names.items():
-        automaton.add_word(word, (len(word), tuple(dict.fromkeys(under))))
-    automaton.make_automaton()
-    return automaton
+    return SubstringMatcher((word, name) for name, listed in words.items() for word in listed)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -199,11 +188,16 @@ class DateFinder:
         # words it may open with (``_bounded`` tries the rule only there).
         days = r"يوم|صباح|مساء|فجر|ظهر|ليل|ليله|عصر"
         self.entries: dict[str, re.Pattern[str]] = {"dmy-name": P(rf"يوم|{wday}|\d")}
+        # Rules that open with a figure: they can start only where a run of digits
+        # does (a start inside one is inside a word, which ``_starts`` refuses).
+        self._figure_led = frozenset({"hijri", "numeric-ymd", "numeric-dmy", "dmy-name"})
         # The others open with one of a list of words (the rule's first, or what
         # may come before it): where those words are is found for all at once.
         part_words = [match_key(f) for f in c["parts"]]
         self._entry_words: dict[str, list[str]] = {
             "dmy-ordinal": list(self.ordinals),
+            # «يوم», a weekday, or (``_figure_led``) a figure: as ``entries`` says.
+            "dmy-name": ["يوم", *self.weekdays],
             "month-year": [*part_words, "شهر", *self.months],
             "month-relative": [*part_words, "شهر"],
             "year": [*part_words, "عام", "العام", "سنه", "السنه"],
@@ -281,6 +275,16 @@ class DateFinder:
         # The words of a text that can give an anchor: one, or one after a proclitic.
         self._anchor_forms = self.anchor_words | {
             p + w for w in self.anchor_words for p in _PROCLITIC_LETTERS}
+        # ... found in the scan the lexicons share, when every anchor word is a
+        # matching form the matcher can look for as it is.
+        self._anchor_matcher: PhraseMatcher[str] | None = None
+        if all(len(w) >= 2 and match_key(w) == w for w in words):
+            self._anchor_matcher = PhraseMatcher(
+                ((w, w) for w in words), proclitics=frozenset({"", *_PROCLITIC_LETTERS}))
+
+    def matchers(self) -> list[PhraseMatcher[str]]:
+        """The phrase matchers of the finder, for ``share_scan``."""
+        return [m for m in (self._anchor_matcher, self._entry_finder) if m is not None]
 
     # --- resolvers: each returns the period the expression denotes ---
     def _hijri(self, m: re.Match[str], pub: date | None) -> DateValue:
@@ -395,9 +399,9 @@ class DateFinder:
         if self._entry_finder is None:
             return {}
         found: dict[str, set[int]] = {name: set() for name in self._entry_words}
-        for last, (length, names) in self._entry_finder.iter(text):
-            for name in names:
-                found[name].add(last - length + 1)
+        for match in self._entry_finder.find_all(text):
+            for name in match.values:
+                found[name].add(match.start)
         return {name: sorted(starts) for name, starts in found.items()}
 
     def _anchors(self, text: str) -> set[str]:
@@ -405,6 +409,14 @@ class DateFinder:
         proclitic letter (والشهر gives الشهر)."""
         words = self.anchor_words
         present = set()
+        if self._anchor_matcher is not None:
+            for m in self._anchor_matcher.find_all(text):
+                if m.end - m.start != len(m.key):
+                    continue  # للشهر is not ل + الشهر here: whole words only
+                if not m.prefix and m.key[0] in _PROCLITIC_LETTERS and m.key[1:] in words:
+                    continue  # والشهر: the proclitic reading, found on its own
+                present.add(m.key)
+            return present
         for word in self._anchor_forms.intersection(_WORD.findall(text)):
             if word[0] in _PROCLITIC_LETTERS and word[1:] in words:
                 present.add(word[1:])  # the proclitic reading is the one a regex takes first
@@ -447,13 +459,17 @@ class DateFinder:
                                      DateValue(today, today, "day")))
             taken.append((start, end))
         present = self._anchors(text)
-        has_digit = any(map(str.isdigit, text))
+        figures = [m.start() for m in _DIGITS.finditer(text)]
         for name, regex, resolve in self.rules:
             needs = self.rule_anchors[name]
             if needs is not None and not (needs & present) and not (
-                    "digit" in needs and has_digit):
+                    "digit" in needs and figures):
                 continue  # nothing in the text this rule could start from
-            for m in _bounded(regex, text, self.entries.get(name), starts.get(name)):
+            at = starts.get(name)
+            if name in self._figure_led and self._entry_finder is not None:
+                at = sorted({*(at or ()), *figures})
+            for m in _bounded(regex, text, None if at is not None else self.entries.get(name),
+                              at):
                 start, end = m.span()
                 if any(start < e and s < end for s, e in taken):
                     continue

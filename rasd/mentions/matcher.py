@@ -10,7 +10,9 @@ only on word boundaries, where the word may carry proclitics: بنيران قس�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from itertools import pairwise
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -60,52 +62,91 @@ class Match(NamedTuple, Generic[T]):
     values: tuple[T, ...]
 
 
-# What an automaton string stands for: the lexicon key, whether it is the key
-# with the article's alef elided (لتحالف for التحالف), and the key's values.
-_Entry = tuple[str, bool, tuple[Any, ...]]
-# A raw hit: the index of its last character, and its entry.
-_Hit = tuple[int, _Entry]
+# A match as the scan makes it: ``Match``'s fields, in order, as a plain tuple.
+_Hit = tuple[int, int, int, str, str, tuple[Any, ...]]
+# What an automaton string stands for in one member: its slot, the lexicon key,
+# whether the string is the key with the article's alef elided (لتحالف for
+# التحالف), the key's values, and the member's proclitics (None: found anywhere,
+# inside words too) and enclitics.
+_Entry = tuple[int, str, bool, tuple[Any, ...], frozenset[str] | None, frozenset[str]]
 
 
 class SharedScan:
     """One Aho-Corasick automaton over the strings of several matchers.
 
-    An article is matched against some thirty lexicons, all on the same
+    An article is matched against some forty lexicons, all on the same
     matching form; scanning it once for all of them and handing each matcher
-    its own hits costs a fraction of thirty scans. The hits of the last text
-    are kept (the text itself is the cache key, by identity).
+    its own matches costs a fraction of forty scans. Where a string ends and
+    what word it sits in are worked out once for every lexicon that lists it.
+    The matches of the last text are kept (the text itself is the cache key,
+    by identity).
     """
 
     def __init__(self, members: Sequence[PhraseMatcher[Any]]) -> None:
-        self._entries = [member.entries for member in members]
+        self._members = list(members)
         # Built on first use: matchers are regrouped as stages are put together.
         self._automaton: Any = None
+        self._max_prefix = max((m.max_prefix for m in self._members), default=0)
         self._last: tuple[str, list[list[_Hit]]] | None = None
 
     def _build(self) -> Any:
-        combined: dict[str, list[tuple[int, _Entry]]] = {}
-        for slot, entries in enumerate(self._entries):
-            for string, entry in entries.items():
-                combined.setdefault(string, []).append((slot, entry))
+        combined: dict[str, tuple[list[_Entry], list[_Entry]]] = {}
+        for slot, member in enumerate(self._members):
+            for string, (key, elided, values) in member.entries.items():
+                anywhere, bounded = combined.setdefault(string, ([], []))
+                (anywhere if member.anywhere else bounded).append(
+                    (slot, key, elided, values, member.proclitics, member.enclitics))
         automaton = ahocorasick.Automaton()
-        for string, found in combined.items():
-            automaton.add_word(string, tuple(found))
+        for string, (anywhere, bounded) in combined.items():
+            automaton.add_word(string, (len(string), tuple(anywhere), tuple(bounded)))
         if combined:
             automaton.make_automaton()
         return automaton
 
+    def _scan(self, text: str) -> list[list[_Hit]]:
+        """Every member's matches in ``text``, in the automaton's order (by end)."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        found: list[list[_Hit]] = [[] for _ in self._members]
+        if not len(self._automaton):
+            return found
+        length = len(text)
+        max_prefix = self._max_prefix
+        for last, (size, anywhere, bounded) in self._automaton.iter(text):
+            end = last + 1
+            start = end - size  # an elided string starts after its ل
+            for slot, key, _, values, _, _ in anywhere:
+                found[slot].append((start, end, start, "", key, values))
+            if not bounded:
+                continue
+            # A string ending inside a word counts only before an enclitic (is_word_char,
+            # inlined: this runs for every string found).
+            tail = None
+            if end < length and ((ch := text[end]).isalnum() or ch == "_"):
+                tail = _WORD_CHARS.match(text, end).group()  # type: ignore[union-attr]
+            # Back to the start of the word: what lies between is the proclitics.
+            word_start = start
+            while word_start > 0 and ((ch := text[word_start - 1]).isalnum() or ch == "_"):
+                word_start -= 1
+                if start - word_start > max_prefix:
+                    break  # longer than any proclitic: inside a word
+            prefix = text[word_start:start]
+            for slot, key, elided, values, proclitics, enclitics in bounded:
+                if tail is not None and tail not in enclitics:
+                    continue
+                if elided and not prefix.endswith("ل"):
+                    continue
+                if prefix not in proclitics:
+                    continue
+                found[slot].append((start, end, word_start, prefix, key, values))
+        return found
+
     def hits(self, text: str, slot: int) -> list[_Hit]:
-        """The raw hits of member ``slot`` in ``text``, in the automaton's order."""
+        """The matches of member ``slot`` in ``text``, in the automaton's order; the
+        list is shared, not to be changed."""
         last = self._last  # read once: another thread may replace it
         if last is None or last[0] is not text:
-            if self._automaton is None:
-                self._automaton = self._build()
-            found: list[list[_Hit]] = [[] for _ in self._entries]
-            if len(self._automaton):
-                for end, entries in self._automaton.iter(text):
-                    for member, entry in entries:
-                        found[member].append((end, entry))
-            last = self._last = (text, found)
+            last = self._last = (text, self._scan(text))
         return last[1][slot]
 
     def __getstate__(self) -> dict[str, Any]:
@@ -121,18 +162,25 @@ def share_scan(matchers: Iterable[PhraseMatcher[Any]]) -> SharedScan:
     return scan
 
 
-def _longest_first(hit: tuple[int, int, int, str, str, tuple[Any, ...]]) -> tuple[int, int]:
+def _longest_first(hit: _Hit) -> tuple[int, int]:
     return hit[0] - hit[1], hit[0]
+
+
+# ``Match._make`` without its length check, which a Python-level call makes costly:
+# the scan's tuples have Match's fields by construction.
+_make_match: Callable[[_Hit], Match[Any]] = partial(tuple.__new__, Match)
 
 
 class PhraseMatcher(Generic[T]):
     """Finds lexicon phrases in text; each phrase carries one or more values."""
 
+    anywhere = False  # found inside words too (``SubstringMatcher``)
+
     def __init__(self, phrases: Iterable[tuple[str, T]],
                  proclitics: frozenset[str] = _PROCLITICS,
                  enclitics: frozenset[str] = frozenset()) -> None:
         self.proclitics = proclitics
-        self._max_prefix = max(map(len, proclitics), default=0)
+        self.max_prefix = max(map(len, proclitics), default=0)
         # Pronoun suffixes a word may carry (قصفها، اعتقاله); names take none.
         self.enclitics = enclitics
         table: dict[str, list[T]] = {}
@@ -141,8 +189,9 @@ class PhraseMatcher(Generic[T]):
             if len(key) < 2:
                 continue
             table.setdefault(key, []).append(value)
-        # The strings to look for, each with what it stands for.
-        self.entries: dict[str, _Entry] = {}
+        # The strings to look for, each with what it stands for: the key, whether
+        # the string is the key with its alef elided, and the key's values.
+        self.entries: dict[str, tuple[str, bool, tuple[T, ...]]] = {}
         for key, values in table.items():
             self.entries[key] = (key, False, tuple(values))
             if key.startswith("ال") and len(key) > 3:
@@ -154,52 +203,43 @@ class PhraseMatcher(Generic[T]):
         self.scan = SharedScan([self])
         self.slot = 0
 
-    def _hits(self, text: str) -> list[tuple[int, int, int, str, str, tuple[T, ...]]]:
-        """``find_all``'s matches as plain tuples, in the same order."""
-        if not self.size:
-            return []
-        found: list[tuple[int, int, int, str, str, tuple[T, ...]]] = []
-        length = len(text)
-        proclitics, enclitics, max_prefix = self.proclitics, self.enclitics, self._max_prefix
-        for last, (key, elided, values) in self.scan.hits(text, self.slot):
-            end = last + 1
-            start = end - (len(key) - 1 if elided else len(key))
-            if end < length and ((ch := text[end]).isalnum() or ch == "_"):
-                tail = _WORD_CHARS.match(text, end)
-                if tail is None or tail.group() not in enclitics:
-                    continue
-            # Back to the start of the word (is_word_char, inlined: this runs for
-            # every hit of every lexicon).
-            word_start = start
-            while word_start > 0 and ((ch := text[word_start - 1]).isalnum() or ch == "_"):
-                word_start -= 1
-                if start - word_start > max_prefix:
-                    break  # longer than any proclitic: inside a word
-            prefix = text[word_start:start]
-            if elided and not prefix.endswith("ل"):
-                continue
-            if prefix not in proclitics:
-                continue
-            found.append((start, end, word_start, prefix, key, values))
-        return found
-
     def find_all(self, text: str) -> list[Match[T]]:
         """Every boundary-respecting match, overlapping ones included."""
-        return [Match(*hit) for hit in self._hits(text)]
+        return [_make_match(hit) for hit in self.scan.hits(text, self.slot)]
 
     def find(self, text: str) -> list[Match[T]]:
         """Longest matches first, then leftmost, without overlaps, in text order."""
-        hits = self._hits(text)
+        hits = self.scan.hits(text, self.slot)
         if not hits:
             return []
-        hits.sort(key=_longest_first)
+        # The scan gives matches by end: when none reaches into the next, none
+        # overlaps another, and text order is that order (most articles, most lexicons).
+        if all(a[1] <= b[2] for a, b in pairwise(hits)):
+            return [_make_match(hit) for hit in hits]
         chosen = []
         taken = bytearray(len(text) + 1)
-        for hit in hits:
+        for hit in sorted(hits, key=_longest_first):
             word_start, end = hit[2], hit[1]
             if taken.find(1, word_start, end) >= 0:
                 continue
             taken[word_start:end] = b"\x01" * (end - word_start)
             chosen.append(hit)
         chosen.sort(key=itemgetter(0))
-        return [Match(*hit) for hit in chosen]
+        return [_make_match(hit) for hit in chosen]
+
+
+class SubstringMatcher(PhraseMatcher[T]):
+    """Finds strings of the matching form wherever they are, inside words too, as a
+    regex search of them would; in the scan other lexicons share."""
+
+    anywhere = True
+
+    def __init__(self, strings: Iterable[tuple[str, T]]) -> None:
+        super().__init__((), proclitics=frozenset({""}))
+        table: dict[str, list[T]] = {}
+        for string, value in strings:
+            if string:
+                table.setdefault(string, []).append(value)
+        self.entries = {string: (string, False, tuple(values))
+                        for string, values in table.items()}
+        self.size = len(table)

@@ -11,6 +11,7 @@ from rasd.arabic.normalize import (
     _table,
     normalize,
     normalize_key,
+    renormalize,
 )
 
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة"
@@ -143,3 +144,13 @@ def test_normalize_equals_the_character_by_character_form(text: str) -> None:
     for config in (DEFAULT_CONFIG, MATCH_CONFIG):
         norm = normalize(text, config)
         assert (norm.text, list(norm.starts), list(norm.ends)) == _one_by_one(text, config)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(wide_text)
+def test_matching_form_from_the_default_form_equals_a_fresh_one(text: str) -> None:
+    fresh = normalize(text, MATCH_CONFIG)
+    derived = renormalize(normalize(text), MATCH_CONFIG)
+    assert (derived.text, derived.starts, derived.ends) == (fresh.text, fresh.starts, fresh.ends)
+    assert derived.config == MATCH_CONFIG
+    assert renormalize(fresh, MATCH_CONFIG) is fresh
