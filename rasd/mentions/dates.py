@@ -81,6 +81,8 @@ def _alt(forms: list[str]) -> str:
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 _PROCLITIC_LETTERS = "وفبل"
+# «من الشهر ذاته»: the month of the date told before.
+_SAME = frozenset({"ذاته", "نفسه", "عينه"})
 
 
 def _starts(text: str, pos: int) -> bool:
@@ -161,6 +163,7 @@ class DateFinder:
                          (c.get("ordinal_days") or {}).items() for f in fs}
         past = _alt([match_key(f) for f in c["past"]])
         current = _alt([match_key(f) for f in c["current"]])
+        self._current_words = frozenset(match_key(f) for f in c["current"])
         parts = _alt([match_key(f) for f in c["parts"]])
         month = _alt(list(self.months))
         hmonth = _alt(list(self.hijri))
@@ -190,12 +193,14 @@ class DateFinder:
         self.entries: dict[str, re.Pattern[str]] = {"dmy-name": P(rf"يوم|{wday}|\d")}
         # Rules that open with a figure: they can start only where a run of digits
         # does (a start inside one is inside a word, which ``_starts`` refuses).
-        self._figure_led = frozenset({"hijri", "numeric-ymd", "numeric-dmy", "dmy-name"})
+        self._figure_led = frozenset({"hijri", "numeric-ymd", "numeric-dmy", "dmy-name",
+                                      "day-of-month"})
         # The others open with one of a list of words (the rule's first, or what
         # may come before it): where those words are is found for all at once.
         part_words = [match_key(f) for f in c["parts"]]
         self._entry_words: dict[str, list[str]] = {
             "dmy-ordinal": list(self.ordinals),
+            "day-of-month": list(self.ordinals),
             # «يوم», a weekday, or (``_figure_led``) a figure: as ``entries`` says.
             "dmy-name": ["يوم", *self.weekdays],
             "month-year": [*part_words, "شهر", *self.months],
@@ -223,6 +228,11 @@ class DateFinder:
                               rf"(?:\s*/\s*(?:{month}))?"
                               rf"(?:\s*[،,]?\s*(?:سنه\s+|عام\s+)?(?P<y>(?:19|20)\d\d))?" + e),
              self._dmy),
+            # «في 22 من الشهر الجاري»، «في الرابع عشر من الشهر ذاته»: a day of a month
+            # told against the publication or a date told before.
+            ("day-of-month", P(rf"(?:(?P<d>\d{{1,2}})|(?P<od>{ordinal}))\s+(?:من\s+)?"
+                               rf"(?:هذا\s+)?الشهر\s+(?P<rel>{past}|{current}|ذاته|نفسه|عينه)"
+                               + e), self._day_of_month),
             ("numeric-ymd", P(r"(?P<y>(?:19|20)\d\d)[-/. ](?P<m>\d{1,2})[-/. ]"
                               r"(?P<d>\d{1,2})" + e),
              self._numeric),
@@ -258,6 +268,7 @@ class DateFinder:
             "hijri": {w.split()[0] for w in hijri},
             "dmy-name": {w.split()[0] for w in months},
             "dmy-ordinal": {w.split()[0] for w in months},
+            "day-of-month": {"الشهر"},
             "numeric-ymd": {"digit"}, "numeric-dmy": {"digit"},
             "month-year": {w.split()[0] for w in months},
             "month-relative": {"شهر"},
@@ -309,6 +320,18 @@ class DateFinder:
             return DateValue(None, None, "day")
         value = date(year, month, day)
         return DateValue(value, value, "day")
+
+    def _day_of_month(self, m: re.Match[str], pub: date | None) -> DateValue:
+        """The month is the publication's, the one before it, or (ذاته) the month of
+        the date told before, which ``find`` puts in once every date is known."""
+        day = int(m["d"]) if m["d"] else self.ordinals[m["od"]]
+        if pub is None or m["rel"] in _SAME:
+            return DateValue(None, None, "day")
+        year, month = pub.year, pub.month
+        if m["rel"] not in self._current_words:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        found = date(year, month, day)
+        return DateValue(found, found, "day")
 
     def _numeric(self, m: re.Match[str], pub: date | None) -> DateValue:
         value = date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -435,6 +458,7 @@ class DateFinder:
         # Told against another date («في اليوم التالي»): read first, so that their
         # «اليوم» is not taken for today, and resolved once every date is known.
         anaphors: list[tuple[int, int, int]] = []
+        same_month: dict[tuple[int, int, int], Mention] = {}  # «من الشهر ذاته»: told later
         starts = self._entry_starts(text)
         if self.anaphor is not None:
             for m in _bounded(self.anaphor, text, at=starts.get("anaphor")):
@@ -483,7 +507,24 @@ class DateFinder:
                         failed.append(norm.to_original(start, end))
                     continue  # 31 شباط and the like: not a date, nor a month
                 out.append(self._mention(norm, start, end, name, value))
+                if name == "day-of-month" and m["rel"] in _SAME:
+                    same_month[(start, end, int(m["d"]) if m["d"] else
+                                self.ordinals[m["od"]])] = out[-1]
         out.sort(key=lambda x: x.start)
+        # «في الرابع عشر من الشهر ذاته»: the month of the date told before it.
+        for (start, end, of_month), index in ((p, out.index(m))
+                                              for p, m in same_month.items()):
+            ostart = norm.to_original(start, end)[0]
+            told = next((o for o in reversed(out[:index]) if o.start < ostart and o.ref
+                         and len(str(o.ref)) >= 7), None)
+            if told is None:
+                continue
+            try:
+                found = date(int(str(told.ref)[:4]), int(str(told.ref)[5:7]), of_month)
+            except ValueError:
+                continue
+            out[index] = self._mention(norm, start, end, "day-of-month",
+                                       DateValue(found, found, "day"))
         for start, end, offset in anaphors:
             ostart = norm.to_original(start, end)[0]
             before = [m for m in out if m.start < ostart and m.ref and

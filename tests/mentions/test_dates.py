@@ -61,3 +61,14 @@ def test_impossible_dates_are_not_dates() -> None:
 def test_acled_time_precision_is_recorded() -> None:
     [m] = FINDER.find(normalize("خلال الأسبوع الماضي", MATCH_CONFIG), PUBLISHED)
     assert m.data["time_precision"] == 2 and m.rule == "grammar:period-relative"
+
+
+def test_a_day_of_this_last_or_the_same_month() -> None:
+    assert dates("انفجر لغم في 2 من الشهر الجاري") == [("2 من الشهر الجاري", "2024-03-02", "day")]
+    assert dates("قُتل في العاشر من الشهر الماضي") == [
+        ("العاشر من الشهر الماضي", "2024-02-10", "day")]
+    assert dates("في 28 من الشهر الماضي", "2024-01-05") == [
+        ("28 من الشهر الماضي", "2023-12-28", "day")]
+    assert dates("قُتل راعٍ في السادس من أكتوبر. وفي الرابع عشر من الشهر ذاته أصيب طفلان",
+                 "2024-11-03")[1] == ("الرابع عشر من الشهر ذاته", "2024-10-14", "day")
+    assert dates("وفي 15 من الشهر نفسه") == [("15 من الشهر نفسه", None, "day")]
