@@ -1,8 +1,8 @@
 """Extraction quality on the annotated set must not fall below its baseline.
 
 The floors are set just under the figures measured on the development part
-(2026-11-26, 158 articles, 109 of them written apart from the rules:
-event F1 0.76, place 1.00, fatalities 0.88, sub-event type 0.94 over matched
+(2026-11-26, 257 articles, 208 of them written apart from the rules:
+event F1 0.76, place 1.00, fatalities 0.90, sub-event type 0.94 over matched
 events). Raise them as the rules improve; never tune on the test part.
 """
 
@@ -16,7 +16,7 @@ from rasd.evaluate.events import evaluate_articles, load_gold
 from rasd.pipeline import Pipeline
 
 GOLD = sorted((FIXTURES / "gold").glob("*.jsonl"))
-FLOORS = {"f1": 0.74, "sub_event_type": 0.91, "fatalities": 0.85, "place": 0.95,
+FLOORS = {"f1": 0.745, "sub_event_type": 0.92, "fatalities": 0.88, "place": 0.95,
           "relevance": 0.95}
 
 
