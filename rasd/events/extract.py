@@ -126,7 +126,7 @@ class EventExtractor:
                  norm: NormalizedText | None = None) -> Extraction:
         norm = norm or normalize(text, MATCH_CONFIG)
         self._state.norm = norm
-        mentions = sorted(mentions, key=lambda m: m.start)
+        mentions = _without_bureaus(text, sorted(mentions, key=lambda m: m.start), sentences)
         lex = self.lexicon
         cues = {
             "trigger": self._cues(norm, lex.triggers),
@@ -1524,6 +1524,24 @@ def _near(a: Mention, b: Mention, km: float = 50.0) -> bool:
 
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[-–—]\s*[^\s:–—-]{1,20}\s*)?\s*[-–—:]")
+
+
+def _without_bureaus(text: str, mentions: list[Mention], sentences: Sequence[Sentence]
+                     ) -> list[Mention]:
+    """The mentions without the datelines of a bureau abroad: «القاهرة (رويترز) -» over a
+    report from Sudan names where it was filed, never where anything happened; a
+    dateline in the article's own country («الزاوية –») may be the scene too."""
+    places = [m for m in mentions if m.kind == "place"]
+    datelines = [m for m in places for s in sentences
+                 if s.start <= m.start < s.end and _dateline(text, m, s)]
+    if not datelines:
+        return mentions
+    countries = Counter(str(m.data.get("country")) for m in places if m not in datelines)
+    if not countries:
+        return mentions
+    home = countries.most_common(1)[0][0]
+    abroad = {id(m) for m in datelines if str(m.data.get("country")) != home}
+    return [m for m in mentions if id(m) not in abroad]
 
 
 def _dateline(text: str, place: Mention, sentence: Sentence) -> bool:

@@ -872,3 +872,13 @@ def test_arms_found_on_those_arrested_are_part_of_the_arrest(full_pipeline: Pipe
                      "ألقت قوات الأمن العام القبض على أربعة من أفراد خلية في بلدة السيدة زينب، "
                      "وضُبطت بحوزة الموقوفين عبوتان ناسفتان وحزام ناسف.", published="2025-07-15")
     assert [e.sub_event_type for e in result.events] == ["Arrests"]
+
+
+def test_a_bureau_abroad_is_never_the_scene(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الدعم السريع تعلن السيطرة على النهود\n"
+                     "القاهرة (رويترز) - قالت قوات الدعم السريع السودانية اليوم السبت إنها سيطرت "
+                     "على مدينة النهود في ولاية غرب كردفان.\n"
+                     "وذكرت الدعم السريع في بيان على تيليجرام أن مقاتليها حرروا المدينة بالكامل "
+                     "بعد معارك عنيفة.", published="2025-05-03")
+    assert result.events
+    assert all(e.location is None or e.location["country"] == "SD" for e in result.events)
