@@ -92,6 +92,8 @@ class _ArticleState(threading.local):
         self.own_place = False  # the last sentence names a place of its own
         self.live_entries: set[int] = set()  # blocks that are entries of a live report
         self.accuser: str | None = None  # who the last sentence says accuses the doer
+        self.words_before: dict[int, list[str]] = {}  # up to six words before a place
+        self.sentence_words: dict[tuple[int, int], set[str]] = {}  # a sentence's words
 
 
 class EventExtractor:
@@ -126,6 +128,8 @@ class EventExtractor:
                  norm: NormalizedText | None = None) -> Extraction:
         norm = norm or normalize(text, MATCH_CONFIG)
         self._state.norm = norm
+        self._state.words_before = {}
+        self._state.sentence_words = {}
         mentions = _without_bureaus(text, sorted(mentions, key=lambda m: m.start), sentences)
         lex = self.lexicon
         cues = {
@@ -753,13 +757,20 @@ class EventExtractor:
         return [Sentence(a, b, sentence.block) for a, b in pairwise(bounds)]
 
     def _words_before(self, trigger: _Cue, count: int) -> list[str]:
-        """Whole words before the trigger's word (its proclitics, الـ, left out)."""
-        start = self._state.norm.from_original(trigger.start, trigger.start)[0]
-        before = self._state.norm.text[max(0, start - 15 * count):start]
-        before = before[before.rfind("\n") + 1 :]  # not into the paragraph before
-        if before and not before[-1].isspace():
-            before = before[:before.rfind(" ") + 1] if " " in before else ""
-        return before.split()[-count:]
+        """Whole words before the trigger's word (its proclitics, الـ, left out), up to
+        six; read once per place, since each rule asks for a few of them."""
+        cache = self._state.words_before
+        words = cache.get(trigger.start)
+        if words is None:
+            start = self._state.norm.from_original(trigger.start, trigger.start)[0]
+            before = self._state.norm.text[max(0, start - 90):start]
+            before = before[before.rfind("\n") + 1 :]  # not into the paragraph before
+            if before and not before[-1].isspace():
+                before = before[:before.rfind(" ") + 1] if " " in before else ""
+            words = cache[trigger.start] = before.split()[1:][-6:] \
+                if start > 90 and "\n" not in self._state.norm.text[start - 90 : start] \
+                else before.split()[-6:]
+        return words[-count:]
 
     def _in_name(self, trigger: _Cue) -> bool:
         """"حارة الدمج", "ساحة التحرير": a trigger word that is part of a name."""
@@ -853,9 +864,15 @@ class EventExtractor:
         return [w.strip("،,.؛:") for w in norm.text[a:b].split()]
 
     def _sentence_words(self, sentence: Sentence) -> set[str]:
-        """The sentence's words, each also without one attached و/ف/ب/ل."""
-        words = self._sentence_tokens(sentence)
-        return set(words) | {w[1:] for w in words if w[:1] in "وفبل"}
+        """The sentence's words, each also without one attached و/ف/ب/ل (read once per
+        sentence or clause: several rules ask)."""
+        key = (sentence.start, sentence.end)
+        found = self._state.sentence_words.get(key)
+        if found is None:
+            words = self._sentence_tokens(sentence)
+            found = self._state.sentence_words[key] = \
+                set(words) | {w[1:] for w in words if w[:1] in "وفبل"}
+        return found
 
     def _opens_statement(self, sentence: Sentence) -> bool:
         start = self._state.norm.from_original(sentence.start, sentence.start)[0]
