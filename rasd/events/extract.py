@@ -393,6 +393,17 @@ class EventExtractor:
             "soldiers", "fighters", "security_personnel"}
         armed_targets |= {str(q.data.get("counts")) for q in quantities} & {  # «قُتل شرطيان»
             "soldiers", "fighters", "security_personnel"}
+        if sub in ("Non-violent transfer of territory", "Agreement") and any(
+                q.data.get("effect") == "killed" and q.data.get("value") for q in quantities):
+            # «قُتل 24 شخصاً ... حين انتهت مهلة الانسحاب»: deaths are no truce nor a quiet
+            # handover; the sentence tells of killing, if its words say how.
+            violent = [t for t in triggers
+                       if self.lexicon.event_type_of[t.value] in VIOLENT_TYPES]
+            if not violent:
+                return None
+            sub = _choose_type(violent, _within_all(refine, sentence))
+            event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
+            event.plover = self.lexicon.plover_of[sub]
         if sub == "Attack" and armed_targets and not event.victims:
             # Gunfire at soldiers at a front line is fighting, not violence against civilians.
             sub = "Armed clash"

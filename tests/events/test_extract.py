@@ -882,3 +882,10 @@ def test_a_bureau_abroad_is_never_the_scene(full_pipeline: Pipeline) -> None:
                      "بعد معارك عنيفة.", published="2025-05-03")
     assert result.events
     assert all(e.location is None or e.location["country"] == "SD" for e in result.events)
+
+
+def test_deaths_are_no_truce_nor_a_quiet_handover(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "بيان الحركة\n"
+                     "وقالت حركة الشباب في بيان إن مقاتليها انسحبوا تكتيكياً من بلدة مهداي بعد أن "
+                     "قتلوا 30 جندياً.", published="2025-03-05")
+    assert [e.sub_event_type for e in result.events] == ["Armed clash"]
