@@ -889,3 +889,11 @@ def test_deaths_are_no_truce_nor_a_quiet_handover(full_pipeline: Pipeline) -> No
                      "وقالت حركة الشباب في بيان إن مقاتليها انسحبوا تكتيكياً من بلدة مهداي بعد أن "
                      "قتلوا 30 جندياً.", published="2025-03-05")
     assert [e.sub_event_type for e in result.events] == ["Armed clash"]
+
+
+def test_forming_a_committee_is_no_change_to_an_armed_group(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "لجنة تحقيق\n"
+                     "وأكدت وزارة الدفاع في بيان أنها ستعمل على استيعاب عناصر اللواء ضمن تشكيلات "
+                     "الجيش، فيما أعلنت الرئاسة السورية تشكيل لجنة وطنية للتحقيق في أحداث مدينة "
+                     "بانياس.", published="2025-03-09")
+    assert "Change to group/activity" not in {e.sub_event_type for e in result.events}
