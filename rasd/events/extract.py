@@ -327,6 +327,11 @@ class EventExtractor:
         strong = [t for t in current if t.key not in self.lexicon.weak]
         self._state.strong = bool(strong)
         sub = _choose_type(strong or current, _within_all(refine, sentence))
+        if sub == "Attack" and not any(t.value == "Attack" for t in strong or current) and any(
+                t.value == "Armed clash" and not self._attacked(t) for t in strong or current):
+            # «اشتباكات مسلحة بين مجموعتين قُتل فيها شخصان، أحدهما مدني»: fighting that
+            # kills a bystander is still fighting
+            sub = "Armed clash"
         if sub == "Disrupted weapons use":
             # «نفذ العدو عدواناً جوياً ... وتصدت دفاعاتنا لبعض الصواريخ»: the strike told
             # first happened; the interception of part of it is told after.

@@ -897,3 +897,11 @@ def test_forming_a_committee_is_no_change_to_an_armed_group(full_pipeline: Pipel
                      "الجيش، فيما أعلنت الرئاسة السورية تشكيل لجنة وطنية للتحقيق في أحداث مدينة "
                      "بانياس.", published="2025-03-09")
     assert "Change to group/activity" not in {e.sub_event_type for e in result.events}
+
+
+def test_fighting_that_kills_a_bystander_is_still_fighting(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اشتباكات الزاوية\n"
+                     "أفاد جهاز الإسعاف والطوارئ بمقتل شخصين، أحدهما مدني، وإصابة ستة آخرين في "
+                     "اشتباكات مسلحة اندلعت ليل الاثنين بين مجموعتين مسلحتين في مدينة الزاوية.",
+                     published="2024-08-27")
+    assert [e.sub_event_type for e in result.events] == ["Armed clash"]
