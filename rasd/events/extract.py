@@ -37,6 +37,9 @@ from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
+# «منذ اندلاع الحرب»، «منذ سريان وقف إطلاق النار»: since an event, a period too
+_SINCE_START = re.compile(r"(?<!\w)(?:و|ف)?منذ\s+(?:\S+\s+)?(?:بدء|بداية|اندلاع|سريان|دخول|"
+                          r"انطلاق|مطلع|بدایة|تاريخ)(?!\w)")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
 _SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
 _MAY = re.compile(r"(?<!\w)قد (?:[يت][^\W\d]{2,})")
@@ -1218,6 +1221,8 @@ class EventExtractor:
                                 if t.key not in counts]
         # «ارتفاع حصيلة الشهداء منذ السابع من أكتوبر 2023 إلى ...»: since a day long
         # past is a period too.
+        if _SINCE_START.search(text, sentence.start, sentence.end):
+            period.append(sentence)  # «منذ سريان وقف إطلاق النار»، «منذ اندلاع الحرب»
         period += [d for d in inside if d.kind == "date" and _SINCE_BEFORE.search(
             text, max(0, d.start - 45), d.start) and (_days_before(d, self._state.pub) or 0) > 7]
         if period:  # «حالات الاعتقال منذ السابع من تشرين الأول»: arrests and flight too

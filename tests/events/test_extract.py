@@ -905,3 +905,13 @@ def test_fighting_that_kills_a_bystander_is_still_fighting(full_pipeline: Pipeli
                      "اشتباكات مسلحة اندلعت ليل الاثنين بين مجموعتين مسلحتين في مدينة الزاوية.",
                      published="2024-08-27")
     assert [e.sub_event_type for e in result.events] == ["Armed clash"]
+
+
+def test_a_count_since_a_truce_began_is_a_toll(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "خروقات في الجنوب\n"
+                     "وتقول السلطات اللبنانية إن أكثر من 80 شخصاً قُتلوا بنيران إسرائيلية منذ سريان "
+                     "وقف إطلاق النار في جنوب لبنان.", published="2025-03-20")
+    assert result.events == [] and [t.count for t in result.tolls] == [80]
+    demand = extract(full_pipeline, "مطالب تركية\nوتطالب أنقرة بحل وحدات حماية الشعب، العمود "
+                     "الفقري لقوات سوريا الديمقراطية في منبج.", published="2025-01-16")
+    assert demand.events == []
