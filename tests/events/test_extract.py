@@ -915,3 +915,13 @@ def test_a_count_since_a_truce_began_is_a_toll(full_pipeline: Pipeline) -> None:
     demand = extract(full_pipeline, "مطالب تركية\nوتطالب أنقرة بحل وحدات حماية الشعب، العمود "
                      "الفقري لقوات سوريا الديمقراطية في منبج.", published="2025-01-16")
     assert demand.events == []
+
+
+def test_a_condition_and_a_kind_of_attack_are_no_incidents(full_pipeline: Pipeline) -> None:
+    threat = extract(full_pipeline, "تهديد\nوقال وزير الأمن في بيان: «إذا لم يكن هناك هدوء في "
+                     "كريات شمونة، فلن يكون هناك هدوء في بيروت»، متوعداً بضرب الضاحية الجنوبية.",
+                     published="2025-03-28")
+    assert all(e.modality == "planned" for e in threat.events)
+    kind = extract(full_pipeline, "اغتيال\nويتهم أهالٍ في المنطقة خلايا تابعة لتنظيم داعش "
+                   "بالوقوف وراء هذا النوع من الهجمات في بلدة ذيبان.", published="2025-03-28")
+    assert kind.events == []
