@@ -925,3 +925,11 @@ def test_a_condition_and_a_kind_of_attack_are_no_incidents(full_pipeline: Pipeli
     kind = extract(full_pipeline, "اغتيال\nويتهم أهالٍ في المنطقة خلايا تابعة لتنظيم داعش "
                    "بالوقوف وراء هذا النوع من الهجمات في بلدة ذيبان.", published="2025-03-28")
     assert kind.events == []
+
+
+def test_roads_cut_with_burning_tyres_are_a_riot(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "احتجاجات الكهرباء\n"
+                     "وفي محافظة البصرة، قطع محتجون غاضبون، أمس الاثنين، الطريق الرابط بين قضاء "
+                     "الزبير ومركز المحافظة بالإطارات المشتعلة احتجاجاً على انقطاع الكهرباء.",
+                     published="2025-07-15")
+    assert [e.sub_event_type for e in result.events] == ["Violent demonstration"]
