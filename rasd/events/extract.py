@@ -37,6 +37,8 @@ from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
+# Habitual words that only say how long something went on («منذ أشهر»، «لسنوات»)
+_DURATION = frozenset({"منذ", "لسنوات", "لاعوام", "لعقود", "لاشهر", "طيله", "طوال"})
 # «منذ اندلاع الحرب»، «منذ سريان وقف إطلاق النار»: since an event, a period too
 _SINCE_START = re.compile(r"(?<!\w)(?:و|ف)?منذ\s+(?:\S+\s+)?(?:بدء|بداية|اندلاع|سريان|دخول|"
                           r"انطلاق|مطلع|بدایة|تاريخ)(?!\w)")
@@ -291,7 +293,12 @@ class EventExtractor:
             modal = [*modal, recall]
         if recall is not None and any(t.start > recall.end for t in triggers):
             triggers = [t for t in triggers if t.start > recall.end]
-        if any(c.value == "habitual" for c in modal) or _within(cues["other"], sentence):
+        # «اعتصم ذوو موقوفين صباح اليوم ... المحتجزين منذ أشهر»: a sentence that gives
+        # its incident a day is about that day, whatever else it says went on for long.
+        today = any(m.kind == "date" and m.data.get("precision") == "day" and not
+                    _SINCE_BEFORE.search(text, max(0, m.start - 45), m.start) for m in inside)
+        if any(c.value == "habitual" and not (today and c.key.split()[0] in _DURATION)
+               for c in modal) or _within(cues["other"], sentence):
             return None  # a pattern of events, or another domain, not an incident
         if self._opens_statement(sentence):
             return None

@@ -933,3 +933,14 @@ def test_roads_cut_with_burning_tyres_are_a_riot(full_pipeline: Pipeline) -> Non
                      "الزبير ومركز المحافظة بالإطارات المشتعلة احتجاجاً على انقطاع الكهرباء.",
                      published="2025-07-15")
     assert [e.sub_event_type for e in result.events] == ["Violent demonstration"]
+
+
+def test_a_day_told_outweighs_what_went_on_for_months(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اعتصام في حماة\n"
+                     "وفي مدينة حماة، اعتصم العشرات من ذوي موقوفين صباح اليوم أمام مبنى المحافظة، "
+                     "مطالبين بالكشف عن مصير أبنائهم المحتجزين منذ أشهر دون محاكمة، قبل أن تفرّقهم "
+                     "عناصر من الشرطة بالقوة.", published="2025-06-10")
+    assert [e.event_type for e in result.events] == ["Protests"]
+    habit = extract(full_pipeline, "قصف متكرر\nوتتعرض قرى جبل الزاوية لقصف مدفعي بشكل شبه يومي "
+                    "منذ أشهر.", published="2025-06-10")
+    assert habit.events == []
