@@ -37,6 +37,8 @@ from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
+# Between two towns of a list: «و», or one or two unknown names joined by «و»
+_LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 # Habitual words that only say how long something went on («منذ أشهر»، «لسنوات»)
 _DURATION = frozenset({"منذ", "لسنوات", "لاعوام", "لعقود", "لاشهر", "طيله", "طوال"})
 # «منذ اندلاع الحرب»، «منذ سريان وقف إطلاق النار»: since an event, a period too
@@ -505,7 +507,8 @@ class EventExtractor:
             event.location = _location(earlier) or _location(_main_town(mentions)) or \
                 event.location
         twin = self._twin(text, sentence, named, event.location)
-        self._state.twins = [(twin, None)] if twin is not None else []
+        self._state.twins = [(twin, None)] if twin is not None else [
+            (m, None) for m in self._listed(text, named, event.location)]
         # a town told with its own town word («أطراف بلدتي البارة وكنصفرة»)
         self._state.own_place = any(m.data.get("cue") == "populated" for m in named)
         if not self._state.twins:
@@ -596,6 +599,32 @@ class EventExtractor:
             t.key in self.lexicon.anaphors for t in triggers) or (
             _definite(text, first) and first.key in self.lexicon.anaphors and not after))
         return event
+
+    def _listed(self, text: str, places: Sequence[Mention],
+                location: dict[str, object] | None) -> list[Mention]:
+        """The further towns of a list after a plural place word, when the first is
+        the event's place: «انتشرت في بلدات ميس الجبل وحولا وكفركلا» is an event at each."""
+        if location is None:
+            return []
+        ordered = sorted(places, key=lambda m: m.start)
+        first = next((m for m in ordered if m.ref == location.get("id")), None)
+        if first is None:
+            return []
+        before = text[max(0, first.start - 20):first.start].split()
+        word = match_key(before[-1]) if before else ""
+        if not {word, word[1:]} & self.lexicon.plural_places:
+            return []
+        out: list[Mention] = []
+        last = first
+        for m in ordered[ordered.index(first) + 1 :]:
+            gap = text[last.end:m.start].strip(" ،,")
+            # «ميس الجبل وحولا وكفركلا»: a town the gazetteer lacks may sit in the list
+            if (gap not in ("و", "") and not _LIST_GAP.fullmatch(gap)) or m.ref == first.ref:
+                break
+            if str(m.data.get("geo_precision")) == "1":
+                out.append(m)
+            last = m
+        return out
 
     def _twin(self, text: str, sentence: Sentence, places: Sequence[Mention],
               location: dict[str, object] | None) -> Mention | None:

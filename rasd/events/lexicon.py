@@ -59,6 +59,7 @@ class EventLexicon:
     movement: frozenset[str]
     one_body: frozenset[str]
     possession: frozenset[str]
+    plural_places: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
@@ -152,6 +153,7 @@ class EventLexicon:
             movement=words("movement"),
             one_body=words("one_body"),
             possession=words("possession"),
+            plural_places=words("plural_places"),
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},

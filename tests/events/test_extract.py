@@ -944,3 +944,12 @@ def test_a_day_told_outweighs_what_went_on_for_months(full_pipeline: Pipeline) -
     habit = extract(full_pipeline, "قصف متكرر\nوتتعرض قرى جبل الزاوية لقصف مدفعي بشكل شبه يومي "
                     "منذ أشهر.", published="2025-06-10")
     assert habit.events == []
+
+
+def test_a_list_of_towns_after_a_plural_place_word(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "انتشار الجيش\n"
+                     "أعلنت قيادة الجيش اللبناني أن وحدات عسكرية انتشرت اليوم في بلدات ميس الجبل "
+                     "وحولا وكفركلا في قضاء مرجعيون بعد انسحاب القوات الإسرائيلية منها.",
+                     published="2025-02-18")
+    assert {str(e.location["name"]) for e in result.events if e.location} == {
+        "Meiss al-Jabal", "Kfar Kila"}
