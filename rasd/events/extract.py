@@ -39,6 +39,8 @@ SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 # Between two towns of a list: «و», or one or two unknown names joined by «و»
 _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
+# «بيروت (رويترز) -»: the dash after the bracket that closes a dateline
+_DATELINE_DASH = re.compile(r"\)\s*[-–—]")
 # Habitual words that only say how long something went on («منذ أشهر»، «لسنوات»)
 _DURATION = frozenset({"منذ", "لسنوات", "لاعوام", "لعقود", "لاشهر", "طيله", "طوال"})
 # «منذ اندلاع الحرب»، «منذ سريان وقف إطلاق النار»: since an event, a period too
@@ -1199,9 +1201,30 @@ class EventExtractor:
                 for s in found:
                     s["scope"] = reach
                 return found
+        # «بيروت (رويترز) -»: a wire report's dateline names the agency that tells it.
+        wire = self._dateline_agency(text, blocks, mentions)
+        if wire is not None:
+            return [{"kind": "actor", "id": wire.ref, "name": wire.data.get("name"),
+                     "text": wire.text, "start": wire.start, "end": wire.end,
+                     "scope": "lead"}]
         # Nothing in the article attributes it: the outlet reports it itself.
         return [{"kind": "category", "id": "correspondent", "text": None, "start": None,
                  "end": None, "inferred": True, "scope": "article"}]
+
+    def _dateline_agency(self, text: str, blocks: Sequence[Block],
+                         mentions: Sequence[Mention]) -> Mention | None:
+        """A news agency in brackets before the dash that opens the first paragraph."""
+        lead = next((b for b in blocks if b.kind == "paragraph"), None)
+        if lead is None:
+            return None
+        head = text[lead.start : min(lead.end, lead.start + 60)]
+        dash = _DATELINE_DASH.search(head)
+        if dash is None:
+            return None
+        return next((m for m in mentions if m.kind == "actor" and
+                     lead.start <= m.start < lead.start + dash.start() and
+                     self.actors.actors[str(m.ref)].type == "media" and
+                     text[m.end : m.end + 2].lstrip().startswith(")")), None)
 
     def _sources_in(self, text: str, scope: Sentence, mentions: Sequence[Mention],
                     cues: dict[str, list[_Cue]]) -> list[dict[str, object]]:

@@ -953,3 +953,11 @@ def test_a_list_of_towns_after_a_plural_place_word(full_pipeline: Pipeline) -> N
                      published="2025-02-18")
     assert {str(e.location["name"]) for e in result.events if e.location} == {
         "Meiss al-Jabal", "Kfar Kila"}
+
+
+def test_a_wire_reports_dateline_agency_is_its_source(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارة على عيترون\nبيروت (رويترز) - قُتل ثلاثة أشخاص في غارة "
+                     "إسرائيلية على بلدة عيترون في جنوب لبنان اليوم الأحد.", published="2024-08-11")
+    [strike] = result.events
+    assert [s["id"] for s in strike.sources] == ["reuters"]
+    assert strike.location is not None and strike.location["name"] == "Aitaroun"
