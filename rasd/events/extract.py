@@ -103,6 +103,7 @@ class _ArticleState(threading.local):
         self.accuser: str | None = None  # who the last sentence says accuses the doer
         self.words_before: dict[int, list[str]] = {}  # up to six words before a place
         self.sentence_words: dict[tuple[int, int], set[str]] = {}  # a sentence's words
+        self.quantity_starts: list[int] = []  # where the article's counts start, in order
 
 
 class EventExtractor:
@@ -139,6 +140,7 @@ class EventExtractor:
         self._state.norm = norm
         self._state.words_before = {}
         self._state.sentence_words = {}
+        self._state.quantity_starts = sorted(m.start for m in mentions if m.kind == "quantity")
         mentions = _without_bureaus(text, sorted(mentions, key=lambda m: m.start), sentences)
         lex = self.lexicon
         cues = {
@@ -270,9 +272,13 @@ class EventExtractor:
                   blocks: Sequence[Block], mentions: Sequence[Mention],
                   cues: dict[str, list[_Cue]], refine: dict[str, list[_Cue]],
                   pub: date | None) -> Event | list[Toll] | None:
+        triggers = [t for t in _within(cues["trigger"], sentence) if not self._in_name(t)]
+        counts = self._state.quantity_starts
+        if not triggers and bisect_left(counts, sentence.start) == bisect_left(
+                counts, sentence.end):
+            return None  # no incident word and no count: neither an event nor a toll
         inside = [m for m in _starting_in(mentions, sentence.start, sentence.end)
                   if m.end <= sentence.end]
-        triggers = [t for t in _within(cues["trigger"], sentence) if not self._in_name(t)]
         # The longest phrase wins over a word inside it: «فجّر منازل» is demolition,
         # not the «فجّر» of a bomb.
         triggers = [t for t in triggers if not any(
