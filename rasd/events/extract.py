@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,8 +41,6 @@ _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 # «بيروت (رويترز) -»: the dash after the bracket that closes a dateline
 _DATELINE_DASH = re.compile(r"\)\s*[-–—]")
-# Habitual words that only say how long something went on («منذ أشهر»، «لسنوات»)
-_DURATION = frozenset({"منذ", "لسنوات", "لاعوام", "لعقود", "لاشهر", "طيله", "طوال"})
 # «منذ اندلاع الحرب»، «منذ سريان وقف إطلاق النار»: since an event, a period too
 _SINCE_START = re.compile(r"(?<!\w)(?:و|ف)?منذ\s+(?:\S+\s+)?(?:بدء|بداية|اندلاع|سريان|دخول|"
                           r"انطلاق|مطلع|بدایة|تاريخ)(?!\w)")
@@ -307,7 +305,7 @@ class EventExtractor:
         # its incident a day is about that day, whatever else it says went on for long.
         today = any(m.kind == "date" and m.data.get("precision") == "day" and not
                     _SINCE_BEFORE.search(text, max(0, m.start - 45), m.start) for m in inside)
-        if any(c.value == "habitual" and not (today and c.key.split()[0] in _DURATION)
+        if any(c.value == "habitual" and not (today and c.key.split()[0] in self.lexicon.durations)
                for c in modal) or _within(cues["other"], sentence):
             return None  # a pattern of events, or another domain, not an incident
         if self._opens_statement(sentence):
@@ -406,8 +404,7 @@ class EventExtractor:
             # «احتجز مسلحون ضابطين»: armed men who hold no town seize people; only
             # forces that govern arrest them.
             sub = "Abduction/forced disappearance"
-            event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
-            event.plover = self.lexicon.plover_of[sub]
+            self._retype(event, sub)
         event.victims = list(dict.fromkeys(str(g.ref) for g in groups
                                            if g.ref in VICTIM_GROUPS))
         # «اغتال مسلحون مجهولون مختاراً»: armed men right after the verb did it.
@@ -427,21 +424,18 @@ class EventExtractor:
             if not violent:
                 return None
             sub = _choose_type(violent, _within_all(refine, sentence))
-            event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
-            event.plover = self.lexicon.plover_of[sub]
+            self._retype(event, sub)
         if sub == "Attack" and armed_targets and not event.victims:
             # Gunfire at soldiers at a front line is fighting, not violence against civilians.
             sub = "Armed clash"
-            event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
-            event.plover = self.lexicon.plover_of[sub]
+            self._retype(event, sub)
         elif sub == "Armed clash" and event.victims and not armed_targets and \
                 event.actor2 is None and all(self._attacked(t) for t in triggers
                                              if t.value == "Armed clash"):
             # «هاجم مسلحون من التنظيم رعاة أغنام»: an attack on people with no arms and
             # no force of their own is violence against civilians, not a clash.
             sub = "Attack"
-            event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
-            event.plover = self.lexicon.plover_of[sub]
+            self._retype(event, sub)
         self._figures(event, quantities, text, sentence)
         if event.fatalities_qualifier is None and any(
                 (t.key in self.lexicon.assassination and not self._attempted(t))
@@ -470,7 +464,7 @@ class EventExtractor:
         # «الفصائل المدعومة من أنقرة»، «القوات الموالية لدمشق»: a capital named as a
         # patron is a state, not a place.
         named = [m for m in named if not _patron_place(
-            self._words_before(_Cue(m.start, m.end, "", ""), 2))]
+            self._words_before(_Cue(m.start, m.end, "", ""), 2), self.lexicon.roles)]
         # «وقال براك»، «وأكدت دمشق»: a name right after a verb of saying speaks; it is a
         # person or a government, not where the event was.
         spoken = [m for m in named if m.data.get("feature") not in ("admin1", "country")
@@ -792,8 +786,7 @@ class EventExtractor:
             if not by_and and not joiners:
                 # «مقتل طفل ... قرب بلدة كفرنبل، ومقتل مدني برصاص مسلحين ... في تلكلخ»:
                 # a comma and a word opened by و start the next incident's clause.
-                prev_end = max(c.end for c in triggers if c.start < t.start)
-                comma = text.rfind("،", max(start, prev_end), word_start)
+                comma = text.rfind("،", max(start, since), word_start)
                 if comma >= 0 and text[comma + 1 : word_start].lstrip().startswith("و") and \
                         len(text[comma + 1 : word_start].split()) <= 3:
                     word_start = comma + 1 + (len(text[comma + 1 : word_start]) -
@@ -1161,14 +1154,21 @@ class EventExtractor:
         actor = self.actors.actors.get(event.actor1.id)
         state = actor is not None and actor.type in (
             "state_forces", "government", "police", "foreign_forces")
-        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+        self._retype(event, "Government regains territory" if state
+                     else "Non-state actor overtakes territory", plover=False)
+
+    def _retype(self, event: Event, sub: str, plover: bool = True) -> None:
+        """Give the event another sub-event type, with the event type (and PLOVER type)
+        that go with it."""
         event.sub_event_type, event.event_type = sub, self.lexicon.event_type_of[sub]
+        if plover:
+            event.plover = self.lexicon.plover_of[sub]
 
     def _figures(self, event: Event, quantities: list[Mention], text: str,
                  sentence: Sentence) -> None:
         default = {"Arrests": "arrested", "Abduction/forced disappearance": "captured"}.get(
             event.sub_event_type)
-        heads = _head_counts(text, quantities)
+        heads = _head_counts(text, quantities, self.lexicon.among)
         for q in quantities:
             if id(q) in heads and heads[id(q)] is None:
                 continue  # «بينهم ثلاث نساء»: part of the count told before it
@@ -1356,11 +1356,6 @@ class EventExtractor:
         )
 
 
-_BACKED = frozenset({"المدعومه", "المدعوم", "المدعومين", "المدعومون", "مدعومه", "مدعوم",
-                     "مدعومين", "مدعومون"})
-_LOYAL = frozenset({"المواليه", "الموالي", "الموالين", "الموالون", "مواليه", "موالين"})
-
-
 _ROAD_END = re.compile(r"\s*[–—\-]\s*|\s+و\s*(?:(?:مدينة|بلدة|قرية)\s+)?")
 _ROAD_START = re.compile(r"(?:طريق|الطريق)(?:\s+\S+){0,2}?\s+(?:بين\s+)?"
                          r"(?:(?:مدينة|بلدة|قرية)\s+)?$")
@@ -1387,11 +1382,11 @@ def _scene_town(text: str, sentence: Sentence, places: Sequence[Mention],
     return first
 
 
-def _patron_place(before: list[str]) -> bool:
+def _patron_place(before: list[str], roles: Mapping[str, frozenset[str]]) -> bool:
     """Whether the two words before a place make it a patron («المدعومة من»،
-    «الموالية لـ»), in matching form (ة is read as ه)."""
-    return bool(before) and (before[-1] in _LOYAL or (
-        len(before) == 2 and before[-1] == "من" and before[0] in _BACKED))
+    «الموالية لـ»): the `backed` and `loyal` roles of triggers.yaml."""
+    return bool(before) and (before[-1] in roles.get("loyal", frozenset()) or (
+        len(before) == 2 and before[-1] == "من" and before[0] in roles.get("backed", ())))
 
 
 # «وتأتي العملية بعد ثلاثة أسابيع من التفجير»، «ويأتي التصعيد بعد أيام من»: the
@@ -1401,14 +1396,13 @@ _COMES_AFTER = re.compile(r"\s*(?:و|ف)?(?:تأتي|يأتي|جاءت|جاء|ت
 # «ارتفاع حصيلة الشهداء إلى 22»: whose count a bare figure after «إلى» is.
 _TOLL_OF = re.compile(r"(?:حصيلة|عدد)\s+(?:(?P<dead>ال(?:شهداء|قتلى|ضحايا|وفيات))|"
                       r"(?P<hurt>ال(?:جرحى|مصابين|إصابات)))\s+(?:\S+\s+){0,3}?إلى\s*$")
-# «ثمانية أشخاص، بينهم ثلاث نساء، قُتلوا»: the part named after بينهم/منهم.
-_AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "وبينهم", "ومنهم"})
 # «خمسة أشخاص من عائلة واحدة قُتلوا»: a plural verb of death or wounds after the count.
 _DIED_AFTER = re.compile(r"^[^.،؛\d]{0,45}?(?<!\w)(?P<verb>قُ?تِ?لُ?وا|لقوا\s+حتفهم|"
                          r"استُ?شهِ?دوا|قضوا|تُ?وُ?فُّ?وا|أُ?صيبوا|جُ?رِحوا)(?!\w)")
 
 
-def _head_counts(text: str, quantities: list[Mention]) -> dict[int, str | None]:
+def _head_counts(text: str, quantities: list[Mention], among: frozenset[str]
+                 ) -> dict[int, str | None]:
     """Effects read off the sentence for counts the quantity finder left without
     one: the head of «N ..., بينهم M ...» takes the effect told of the part (the
     part is then left out, mapped to None), and a count followed by a plural verb of
@@ -1420,7 +1414,7 @@ def _head_counts(text: str, quantities: list[Mention]) -> dict[int, str | None]:
             continue
         words = [w.strip("،,") for w in text[head.end : part.start].split()]
         words = [w for w in words if w]
-        if words and len(words) <= 5 and words[-1] in _AMONG:
+        if words and len(words) <= 5 and match_key(words[-1]) in among:
             effect = part.data.get("effect")
             out[id(part)] = None
             if effect in ("killed", "injured"):
@@ -1635,8 +1629,12 @@ def _without_bureaus(text: str, mentions: list[Mention], sentences: Sequence[Sen
     report from Sudan names where it was filed, never where anything happened; a
     dateline in the article's own country («الزاوية –») may be the scene too."""
     places = [m for m in mentions if m.kind == "place"]
-    datelines = [m for m in places for s in sentences
-                 if s.start <= m.start < s.end and _dateline(text, m, s)]
+    starts = [s.start for s in sentences]
+    datelines = []
+    for m in places:
+        at = bisect_right(starts, m.start) - 1  # the sentence the place is in
+        if at >= 0 and m.start < sentences[at].end and _dateline(text, m, sentences[at]):
+            datelines.append(m)
     if not datelines:
         return mentions
     countries = Counter(str(m.data.get("country")) for m in places if m not in datelines)

@@ -60,6 +60,8 @@ class EventLexicon:
     one_body: frozenset[str]
     possession: frozenset[str]
     plural_places: frozenset[str]
+    among: frozenset[str]
+    durations: frozenset[str]
     agent_anaphors: PhraseMatcher[str]
     footage: PhraseMatcher[str]
     twin_places: frozenset[str]
@@ -154,6 +156,8 @@ class EventLexicon:
             one_body=words("one_body"),
             possession=words("possession"),
             plural_places=words("plural_places"),
+            among=words("among"),
+            durations=words("durations"),
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},
