@@ -972,12 +972,7 @@ class EventExtractor:
         norm = self._state.norm
 
         def words_before(m: Mention, count: int) -> list[str]:
-            start = norm.from_original(m.start, m.end)[0]
-            before = norm.text[max(0, start - 25 * count) : start]
-            before = before[before.rfind("\n") + 1 :]  # not into the paragraph before
-            if before and not before[-1].isspace():  # the name's own proclitics (لتنظيم)
-                before = before[: before.rfind(" ") + 1] if " " in before else ""
-            return before.split()[-count:]
+            return self._words_before(_Cue(m.start, m.end, "", ""), count)
 
         def word_before(m: Mention) -> str:
             words = words_before(m, 1)
