@@ -81,8 +81,7 @@ def _alt(forms: list[str]) -> str:
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 _PROCLITIC_LETTERS = "وفبل"
-# «من الشهر ذاته»: the month of the date told before.
-_SAME = frozenset({"ذاته", "نفسه", "عينه"})
+
 
 
 def _starts(text: str, pos: int) -> bool:
@@ -164,6 +163,9 @@ class DateFinder:
         past = _alt([match_key(f) for f in c["past"]])
         current = _alt([match_key(f) for f in c["current"]])
         self._current_words = frozenset(match_key(f) for f in c["current"])
+        # «من الشهر ذاته»: the month of the date told before
+        self._same = frozenset(match_key(f) for f in c.get("same") or [])
+        same = _alt(sorted(self._same)) if self._same else r"(?!x)x"
         parts = _alt([match_key(f) for f in c["parts"]])
         month = _alt(list(self.months))
         hmonth = _alt(list(self.hijri))
@@ -231,7 +233,7 @@ class DateFinder:
             # «في 22 من الشهر الجاري»، «في الرابع عشر من الشهر ذاته»: a day of a month
             # told against the publication or a date told before.
             ("day-of-month", P(rf"(?:(?P<d>\d{{1,2}})|(?P<od>{ordinal}))\s+(?:من\s+)?"
-                               rf"(?:هذا\s+)?الشهر\s+(?P<rel>{past}|{current}|ذاته|نفسه|عينه)"
+                               rf"(?:هذا\s+)?الشهر\s+(?P<rel>{past}|{current}|{same})"
                                + e), self._day_of_month),
             ("numeric-ymd", P(r"(?P<y>(?:19|20)\d\d)[-/. ](?P<m>\d{1,2})[-/. ]"
                               r"(?P<d>\d{1,2})" + e),
@@ -325,7 +327,7 @@ class DateFinder:
         """The month is the publication's, the one before it, or (ذاته) the month of
         the date told before, which ``find`` puts in once every date is known."""
         day = int(m["d"]) if m["d"] else self.ordinals[m["od"]]
-        if pub is None or m["rel"] in _SAME:
+        if pub is None or m["rel"] in self._same:
             return DateValue(None, None, "day")
         year, month = pub.year, pub.month
         if m["rel"] not in self._current_words:
@@ -507,7 +509,7 @@ class DateFinder:
                         failed.append(norm.to_original(start, end))
                     continue  # 31 شباط and the like: not a date, nor a month
                 out.append(self._mention(norm, start, end, name, value))
-                if name == "day-of-month" and m["rel"] in _SAME:
+                if name == "day-of-month" and m["rel"] in self._same:
                     same_month[(start, end, int(m["d"]) if m["d"] else
                                 self.ordinals[m["od"]])] = out[-1]
         out.sort(key=lambda x: x.start)
