@@ -28,6 +28,7 @@ _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+")
 _PAUSE = re.compile(r"[،,.؛;:!?؟\n]")
+_MARK = re.compile(r"[\u064b-\u0652]")
 
 
 class Tok(NamedTuple):
@@ -99,6 +100,7 @@ class NumberGrammar:
             for form in forms:
                 self.words[match_key(form)] = ("add", float(value))
         self.teen_tail = {match_key(f) for f in c["teens_tail"]}
+        self.two = {match_key(f) for f in c["units"][2]}
         words = sorted(set(self.words) | {match_key(f) for f in c["eleven"]} |
                        {match_key(f) for f in c["twelve"]}, key=len, reverse=True)
         # Where a figure may start: a digit, or a number word (with و).
@@ -123,6 +125,9 @@ class NumberGrammar:
         self.effects: PhraseMatcher[str] = PhraseMatcher(
             (form, e) for e, forms in c["effects"].items() for form in forms)
         self.singular = {match_key(f) for f in c.get("singular_persons") or []}
+        self.person_verbs = {match_key(f) for f in c.get("person_verbs") or []}
+        self.that = {match_key(f) for f in c.get("that") or []}
+        self.not_persons = {match_key(f) for f in c.get("not_persons") or []}
         self.no_casualties: PhraseMatcher[str] = PhraseMatcher(
             (form, "none") for form in c.get("no_casualties") or [])
         self.no_casualty_grammar = _no_casualty_pattern(c.get("no_casualties_grammar") or {})
@@ -240,6 +245,19 @@ class NumberGrammar:
         for effect in effects:
             if effect.values[0] not in ("killed", "injured"):
                 continue
+            if effect.key in self.person_verbs and not effect.prefix:
+                # «قال إن فلسطينياً قُتل»: the one struck stands before a verb
+                # after إن/أن, in the accusative (a nisba adjective or a person noun).
+                before = text[max(0, effect.word_start - 40) : effect.word_start].split()
+                if len(before) >= 2 and before[-2] in self.that:
+                    noun = before[-1]
+                    if (noun.endswith("يا") and len(noun) > 4 and noun not in self.not_persons) \
+                            or noun[:-1] in self.singular or noun in self.singular:
+                        start = effect.word_start - 1 - len(noun)
+                        if not any(s < effect.word_start and start < e for s, e, *_ in found):
+                            out.append((start, effect.word_start - 1, 1.0, "exact",
+                                        "singular", effect.values[0]))
+                            continue
             rest = text[effect.end : effect.end + 60].split()
             count = 0
             used = 0
@@ -304,17 +322,34 @@ class QuantityFinder:
         counted_keys = {m.key for m in counted}
         group_spans = [(*norm.from_original(m.start, m.end), m) for m in groups]
         found: list[tuple[int, int, float | None, str, str, str | None]] = []
+        # Duals first: «مدنيين اثنين» is one count of two civilians, not a bare «اثنين».
+        for m in g.duals.find(text):
+            found.append((m.start, m.end, 2.0, "exact", "dual", m.values[0]))
+        duals = list(found)
         for p in g.parse(toks):
             first = toks[p.start]
             start = first.start + (1 if first.text.startswith("و") and
                                    first.text not in g.words else 0)
-            found.append((start, toks[p.end - 1].end, p.value, "exact", "number", None))
+            end = toks[p.end - 1].end
+            if any(s < end and start < e for s, e, *_ in duals):
+                continue
+            what: str | None = None
+            if p.end - p.start == 1 and first.text in g.two:
+                # «اثنين» follows what it counts, with its adjectives between:
+                # «صحفيين فلسطينيين اثنين قُتلا». A dual there has counted them already.
+                if any(0 <= start - e <= 16 and not _PAUSE.search(text, e, start)
+                       and text[e:start].count(" ") <= 2 for s, e, *_ in duals):
+                    continue
+                noun = next((gs for gs, ge, gm in reversed(group_spans)
+                             if 0 <= start - ge <= 16 and not _PAUSE.search(text, ge, start)
+                             and text[ge:start].count(" ") <= 2), None)
+                if noun is not None:
+                    what = next(gm.ref for gs, ge, gm in group_spans if gs == noun)
+                    start = noun
+            found.append((start, end, p.value, "exact", "number", what))
         for m in g.vague.find(text):
             if not any(s < m.end and m.start < e for s, e, *_ in found):
                 found.append((m.start, m.end, None, m.values[0], "vague", None))
-        for m in g.duals.find(text):
-            if not any(s < m.end and m.start < e for s, e, *_ in found):
-                found.append((m.start, m.end, 2.0, "exact", "dual", m.values[0]))
         nobody = [(m.start, m.end) for m in g.no_casualties.find(text)]
         if g.no_casualty_grammar is not None:
             nobody += [m.span() for m in _at_word_start(g.no_casualty_grammar, text)]
@@ -325,6 +360,8 @@ class QuantityFinder:
         out: list[Mention] = []
         for start, end, value, qualifier, rule, dual_of in sorted(found):
             ostart, oend = norm.to_original(start, end)
+            while oend < len(norm.original) and _MARK.match(norm.original, oend):
+                oend += 1  # the word's last short vowel or tanween: «شاباً»
             if any(ostart < e and s < oend for s, e in skip):
                 continue
             q = next((m for m in qualifiers if 0 <= start - m.end <= 1), None)

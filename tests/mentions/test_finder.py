@@ -111,3 +111,25 @@ def test_an_impossible_date_is_neither_a_date_nor_three_figures(finder: MentionF
     found = find(finder, "في 31/02/2024 قتل 3 مدنيين")
     assert [m.kind for m in found if m.kind in ("date", "quantity")] == ["quantity"]
     assert [m.data["value"] for m in found if m.kind == "quantity"] == [3]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «اثنين» after what it counts, adjectives between, and the verb after them all
+    ("قال مسؤولون إن صحفيين فلسطينيين اثنين قُتلا يوم الأربعاء",
+     [("صحفيين فلسطينيين اثنين", 2, "killed")]),
+    ("أفاد مصدر أمني بأن جنديين اثنين قُتلا وأصيب ثالث بجروح", [("جنديين", 2, "killed")]),
+    ("قال مصدر طبي إن شخصين قُتلا وأصيب ستة آخرون",
+     [("شخصين", 2, "killed"), ("ستة", 6, "injured")]),
+    ("ما أدى إلى مقتل مدنيين اثنين وإصابة ثلاثة",
+     [("مدنيين اثنين", 2, "killed"), ("ثلاثة", 3, "injured")]),
+    # one person in the accusative before a verb after أن, but not a state
+    ("أعلن الدفاع المدني أن فلسطينياً قُتل برصاص القوات الإسرائيلية",
+     [("فلسطينياً", 1, "killed")]),
+    ("وقالت الشرطة إن شاباً أصيب بجروح", [("شاباً", 1, "injured")]),
+    ("وقال إن تركيا قتلت 20 مسلحاً", [("20", 20, "killed")]),
+])
+def test_counts_told_after_what_they_count(finder: MentionFinder, text: str,
+                                           expected: list[tuple[str, object, object]]) -> None:
+    found = [(m.text, m.data["value"], m.data.get("effect"))
+             for m in find(finder, text) if m.kind == "quantity"]
+    assert found == expected
