@@ -36,6 +36,10 @@ from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
 SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+# Actors who bear arms: an attack on them is fighting, not violence against civilians.
+ARMED_TYPES = frozenset({"state_forces", "police", "intelligence", "militia", "rebel_group",
+                         "jihadist_group", "foreign_forces", "separatist_or_ethnic_force",
+                         "private_military", "coalition"})  # not clans: «أحد وجهاء العشائر»
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 # Between two towns of a list: «و», or one or two unknown names joined by «و»
 _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
@@ -242,9 +246,13 @@ class EventExtractor:
             # A headline sums up the body in a few words ("شهيدان بقصف مسيرة
             # واشتباكات"); when the body reports incidents, a headline reading that
             # matched none of them is the summary misread, not another incident.
+            # A headline's town in the same governorate as the body's is the
+            # governorate's name («بنزاع عشائري في البصرة» over a feud at al-Qurna).
             events = [e for e in events if e in told or (
                 e.location is not None and not any(_same_area(e.location, t.location)
                                                    or _near_places(e.location, t.location)
+                                                   or (_same_admin1(e.location, t.location)
+                                                       and e.event_type == t.event_type)
                                                    for t in told if t.location))]
         dated = next((e for e in events if e.event_date and e.modality != "background"), None)
         day = (dated.event_date, dated.time_precision) if dated is not None else \
@@ -425,8 +433,12 @@ class EventExtractor:
                 return None
             sub = _choose_type(violent, _within_all(refine, sentence))
             self._retype(event, sub)
-        if sub == "Attack" and armed_targets and not event.victims:
-            # Gunfire at soldiers at a front line is fighting, not violence against civilians.
+        if sub == "Attack" and not event.victims and (armed_targets or (
+                event.actor1 is not None and event.actor2 is not None and getattr(
+                    self.actors.actors.get(event.actor2.id), "type", "") in ARMED_TYPES)):
+            # Gunfire at soldiers at a front line is fighting, not violence against
+            # civilians; so is an attack on a force's post or men («قُتل عنصر من قسد
+            # جراء هجوم شنته خلايا التنظيم على حاجز للقوات»).
             sub = "Armed clash"
             self._retype(event, sub)
         elif sub == "Armed clash" and event.victims and not armed_targets and \
@@ -1821,6 +1833,11 @@ def _near_places(a: Mapping[str, object], b: Mapping[str, object], km: float = 1
     except (KeyError, TypeError, ValueError):
         return False
     return km_between(pa, pb) <= km
+
+
+def _same_admin1(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    return a.get("admin1") is not None and a.get("country") == b.get("country") and \
+        a.get("admin1") == b.get("admin1")
 
 
 def _same_area(a: dict[str, object], b: dict[str, object]) -> bool:

@@ -961,3 +961,25 @@ def test_a_wire_reports_dateline_agency_is_its_source(full_pipeline: Pipeline) -
     [strike] = result.events
     assert [s["id"] for s in strike.sources] == ["reuters"]
     assert strike.location is not None and strike.location["name"] == "Aitaroun"
+
+
+def test_an_attack_on_a_forces_post_is_fighting_and_a_dual_strike_is_a_strike(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "هجوم على حاجز في ريف دير الزور\n"
+                     "قُتل عنصر من قوات سوريا الديمقراطية وأصيب آخر، أمس، جراء هجوم شنته "
+                     "خلايا تابعة لتنظيم داعش على حاجز للقوات في بلدة البصيرة، بحسب مصادر "
+                     "محلية.\nوفي سياق آخر، نفذت طائرات القوة الجوية العراقية ضربتين جويتين "
+                     "استهدفتا مخابئ للتنظيم قرب مدينة الحويجة، وفق بيان عسكري.")
+    types = {e.sub_event_type: e for e in result.events}
+    assert "Attack" not in types
+    assert types["Armed clash"].actor2 is not None and types["Armed clash"].actor2.id == "sdf"
+    assert "Air/drone strike" in types
+
+
+def test_an_armed_feud_between_clans_is_a_clash(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قتيلان بنزاع عشائري في البصرة\n"
+                     "قُتل شخصان وأصيب خمسة آخرون، مساء الأحد، في نزاع مسلح اندلع بين "
+                     "عشيرتين في قضاء القرنة شمالي محافظة البصرة، بحسب مصدر في الشرطة.")
+    [event] = result.events
+    assert event.sub_event_type == "Armed clash"
+    assert (event.fatalities, event.injuries) == (2, 5)
