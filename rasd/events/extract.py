@@ -313,8 +313,17 @@ class EventExtractor:
         # its incident a day is about that day, whatever else it says went on for long.
         today = any(m.kind == "date" and m.data.get("precision") == "day" and not
                     _SINCE_BEFORE.search(text, max(0, m.start - 45), m.start) for m in inside)
-        if any(c.value == "habitual" and not (today and c.key.split()[0] in self.lexicon.durations)
-               for c in modal) or _within(cues["other"], sentence):
+        habitual = [c for c in modal if c.value == "habitual" and not (
+            today and c.key.split()[0] in self.lexicon.durations)]
+        for c in list(habitual):
+            # «تظاهرة تندد بالضربات التركية المتكررة»: the word of habit right after an
+            # incident word qualifies that word; the incident told before it is news.
+            qualified = [t for t in triggers if t.end <= c.start
+                         and len(text[t.end:c.start].split()) <= 2]
+            if qualified and any(t.end <= qualified[0].start for t in triggers):
+                habitual.remove(c)
+                triggers = [t for t in triggers if t not in qualified]
+        if habitual or _within(cues["other"], sentence):
             return None  # a pattern of events, or another domain, not an incident
         if self._opens_statement(sentence):
             return None

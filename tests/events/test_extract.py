@@ -983,3 +983,24 @@ def test_an_armed_feud_between_clans_is_a_clash(full_pipeline: Pipeline) -> None
     [event] = result.events
     assert event.sub_event_type == "Armed clash"
     assert (event.fatalities, event.injuries) == (2, 5)
+
+
+def test_fire_with_the_shooters_between_verb_and_fire_and_an_assault_are_attacks(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اعتداءات في الضفة والجنوب السوري\n"
+                     "أطلق جنود إسرائيليون النار باتجاه رعاة أغنام قرب بلدة الرفيد في ريف "
+                     "القنيطرة أمس، ما أجبرهم على مغادرة المراعي، وفق مصادر محلية.\n"
+                     "وفي الضفة الغربية، اعتدى مستوطنون بالضرب على مزارع في بلدة ترمسعيا "
+                     "شمال رام الله صباح اليوم، بحسب وكالة وفا.")
+    attacks = [e for e in result.events if e.sub_event_type == "Attack"]
+    assert len(attacks) == 2
+    assert any(e.actor1 is not None and e.actor1.id == "israeli_settlers" for e in attacks)
+
+
+def test_a_word_of_habit_after_another_incident_word_qualifies_that_word_only(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تظاهرة في سنجار\n"
+                     "خرج مئات الإيزيديين اليوم في تظاهرة وسط مدينة سنجار، رافعين لافتات "
+                     "تندد بالضربات التركية المتكررة على القضاء.")
+    [event] = result.events
+    assert event.sub_event_type == "Peaceful protest"
