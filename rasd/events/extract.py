@@ -290,7 +290,8 @@ class EventExtractor:
         triggers = [t for t in triggers if not any(
             o is not t and o.start <= t.start and t.end <= o.end and o.end - o.start >
             t.end - t.start for o in triggers)]
-        if not any(m.kind == "group" and m.ref == "protesters" for m in inside):
+        if not any(m.kind == "group" and m.ref == "protesters" for m in inside) and \
+                not self._sentence_words(sentence) & self.lexicon.protest_purpose:
             triggers = [t for t in triggers if t.key not in self.lexicon.crowd_gated]
         if not triggers:
             # «وثّقت الشبكة مقتل 46 مدنياً خلال الشهر»: a toll needs no incident word.

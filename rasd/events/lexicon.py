@@ -54,6 +54,7 @@ class EventLexicon:
     without: frozenset[str]
     attack_words: frozenset[str]
     crowd_gated: frozenset[str]
+    protest_purpose: frozenset[str]
     support: frozenset[str]
     accused: frozenset[str]
     movement: frozenset[str]
@@ -150,6 +151,7 @@ class EventLexicon:
             without=words("without"),
             attack_words=words("attack_words"),
             crowd_gated=words("crowd_gated"),
+            protest_purpose=words("protest_purpose"),
             support=words("support"),
             accused=words("accused"),
             movement=words("movement"),

@@ -1004,3 +1004,21 @@ def test_a_word_of_habit_after_another_incident_word_qualifies_that_word_only(
                      "تندد بالضربات التركية المتكررة على القضاء.")
     [event] = result.events
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_riot_police_breaking_up_a_sit_in_is_intervention_not_a_riot(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تفريق اعتصام للخريجين في الناصرية\n"
+                     "فضّت قوة من مكافحة الشغب فجر اليوم اعتصام الخريجين العاطلين عن العمل "
+                     "أمام مبنى ديوان محافظة ذي قار وسط الناصرية، بحسب ما أفاد مراسلنا.")
+    assert [e.sub_event_type for e in result.events] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "تجمّع عشرات من سكان الأحياء المتضررة أمام مبنى محافظة حمص اليوم للمطالبة بحمايتهم.",
+    "سيّرت لجان المقاومة في مدينة عطبرة اليوم موكباً جاب الشوارع الرئيسية للمطالبة بوقف الحرب.",
+    "يعتصم مربو الجاموس منذ صباح اليوم عند مدخل ناحية الجبايش.",
+])
+def test_ways_of_telling_a_protest(full_pipeline: Pipeline, sentence: str) -> None:
+    result = extract(full_pipeline, "احتجاجات اليوم\n" + sentence)
+    assert [e.event_type for e in result.events] == ["Protests"]
