@@ -426,7 +426,8 @@ class EventExtractor:
         event.victims = list(dict.fromkeys(str(g.ref) for g in groups
                                            if g.ref in VICTIM_GROUPS))
         # «اغتال مسلحون مجهولون مختاراً»: armed men right after the verb did it.
-        guard = self.lexicon.roles.get("affiliation", frozenset())
+        guard = self.lexicon.roles.get("affiliation", frozenset()) | \
+            self.lexicon.roles.get("doer_after", frozenset())
         armed_targets = {str(g.ref) for g in groups if not (
             trigger.end <= g.start and len(text[trigger.end:g.start].split()) <= 1) and not any(
                 w in guard for w in self._words_before(_Cue(g.start, g.end, "", ""), 1))} & {

@@ -259,6 +259,15 @@ class NumberGrammar:
                                         "singular", effect.values[0]))
                             continue
             rest = text[effect.end : effect.end + 60].split()
+            if len(rest) >= 2 and rest[0].endswith("ان") and len(rest[0]) > 4 and \
+                    rest[1].rstrip("،,.").endswith("يان") and len(rest[1]) > 4:
+                # «قُتل عتّالان كرديان»: a dual noun agreed with by a nisba in the dual,
+                # for the many nouns no list of duals holds
+                start = effect.end + 1
+                end = start + len(rest[0])
+                if not any(s < end and start < e for s, e, *_ in found):
+                    out.append((start, end, 2.0, "exact", "singular", effect.values[0]))
+                continue
             count = 0
             used = 0
             for word in rest[:4]:

@@ -127,6 +127,9 @@ def test_an_impossible_date_is_neither_a_date_nor_three_figures(finder: MentionF
      [("فلسطينياً", 1, "killed")]),
     ("وقالت الشرطة إن شاباً أصيب بجروح", [("شاباً", 1, "injured")]),
     ("وقال إن تركيا قتلت 20 مسلحاً", [("20", 20, "killed")]),
+    # a dual noun agreed with by a dual nisba, and Turkey's word for kills
+    ("قُتل عتّالان كرديان وأصيب ثالث بجروح", [("عتّالان", 2, "killed")]),
+    ("أعلنت الوزارة تحييد 5 إرهابيين في منطقة قنديل", [("5", 5, "killed")]),
 ])
 def test_counts_told_after_what_they_count(finder: MentionFinder, text: str,
                                            expected: list[tuple[str, object, object]]) -> None:
