@@ -349,9 +349,9 @@ class EventExtractor:
             w in talk or w[1:] in talk or _unsuffixed(w) in talk
             for w in self._words_before(t, 5)))]
         # «قذيفة أسقطتها طائرة مسيّرة»: a drone dropping a bomb, not one shot down
-        current = [_Cue(t.start, t.end, "Air/drone strike", t.key)
-                   if t.value == "Disrupted weapons use" and self._dropped(t)
-                   else t for t in current]
+        dropped = [t for t in current if t.value == "Disrupted weapons use" and self._dropped(t)]
+        current = [_Cue(t.start, t.end, "Air/drone strike", t.key) if t in dropped else t
+                   for t in current]
         if self._sentence_words(sentence) & self.lexicon.possession:
             # «ضُبطت بحوزة الموقوفين عبوتان ناسفتان»: what an arrest found, not a weapon
             # stopped before use
@@ -363,6 +363,9 @@ class EventExtractor:
         strong = [t for t in current if t.key not in self.lexicon.weak]
         self._state.strong = bool(strong)
         sub = _choose_type(strong or current, _within_all(refine, sentence))
+        if dropped and sub == "Disrupted weapons use" and all(
+                t in dropped or t.value != sub for t in current):
+            sub = "Air/drone strike"  # the verb of letting fall is no word of stopping
         if sub == "Attack" and not any(t.value == "Attack" for t in strong or current) and any(
                 t.value == "Armed clash" and not self._attacked(t) for t in strong or current):
             # «اشتباكات مسلحة بين مجموعتين قُتل فيها شخصان، أحدهما مدني»: fighting that
@@ -432,7 +435,12 @@ class EventExtractor:
             trigger.end <= g.start and len(text[trigger.end:g.start].split()) <= 1) and not any(
                 w in guard for w in self._words_before(_Cue(g.start, g.end, "", ""), 1))} & {
             "soldiers", "fighters", "security_personnel"}
-        armed_targets |= {str(q.data.get("counts")) for q in quantities} & {  # «قُتل شرطيان»
+        # «قُتل شرطيان»; not «أطلق مسلحان النار عليه», a count nothing befell
+        armed_targets |= {str(q.data.get("counts")) for q in quantities
+                          if q.data.get("effect") in ("killed", "injured", None) and not (
+                              q.data.get("effect") is None and any(
+                                  w in guard for w in self._words_before(
+                                      _Cue(q.start, q.end, "", ""), 1)))} & {
             "soldiers", "fighters", "security_personnel"}
         if sub in ("Non-violent transfer of territory", "Agreement") and any(
                 q.data.get("effect") == "killed" and q.data.get("value") for q in quantities):
@@ -919,8 +927,17 @@ class EventExtractor:
         verbs, by = self.lexicon.dropped
         norm = self._state.norm
         start = norm.from_original(trigger.start, trigger.start)[0]
-        words = norm.text[start:start + 40].split()[:2]  # the whole verb, pronoun and all
-        return len(words) == 2 and words[0].lstrip("وف") in verbs and words[1] in by
+        words = norm.text[start:start + 60].split()[:5]  # the whole verb, pronoun and all
+        if len(words) >= 2 and words[0].lstrip("وف") in verbs and words[1] in by:
+            return True
+        first, munitions = self.lexicon.dropped_first
+        if words and words[0] in first:
+            words = words[1:]  # the trigger is the verb of letting fall itself
+        else:
+            before = self._words_before(trigger, 1)
+            if not before or before[-1] not in first:
+                return False
+        return len(words) >= 2 and words[0] in by and any(w in munitions for w in words[1:4])
 
     def _demolished(self, sentence: Sentence) -> bool:
         """A force blowing up buildings, their object named within a few words of the
@@ -960,7 +977,7 @@ class EventExtractor:
             bare = word[1:] if word[:1] in "وف" and word[1:] in self.lexicon.openers else word
             if bare in self.lexicon.openers:
                 return True
-        return False
+        return len(words) >= 2 and words[1] in self.lexicon.analysts
 
     def _not_speakers(self, parties: list[Mention], sentence: Sentence,
                       cues: dict[str, list[_Cue]], trigger: _Cue) -> list[Mention]:

@@ -55,6 +55,8 @@ class EventLexicon:
     attack_words: frozenset[str]
     crowd_gated: frozenset[str]
     protest_purpose: frozenset[str]
+    analysts: frozenset[str]
+    dropped_first: tuple[frozenset[str], frozenset[str]]
     support: frozenset[str]
     accused: frozenset[str]
     movement: frozenset[str]
@@ -152,6 +154,8 @@ class EventLexicon:
             attack_words=words("attack_words"),
             crowd_gated=words("crowd_gated"),
             protest_purpose=words("protest_purpose"),
+            analysts=words("analysts"),
+            dropped_first=(words("dropped", "first"), words("dropped", "munitions")),
             support=words("support"),
             accused=words("accused"),
             movement=words("movement"),

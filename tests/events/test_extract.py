@@ -1022,3 +1022,22 @@ def test_riot_police_breaking_up_a_sit_in_is_intervention_not_a_riot(
 def test_ways_of_telling_a_protest(full_pipeline: Pipeline, sentence: str) -> None:
     result = extract(full_pipeline, "احتجاجات اليوم\n" + sentence)
     assert [e.event_type for e in result.events] == ["Protests"]
+
+
+def test_a_drone_letting_a_shell_fall_strikes_and_an_infiltration_stopped_is_fighting(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تعز: إصابة امرأة بقذيفة مسيرة\n"
+                     "أصيبت امرأة بشظايا إثر إسقاط طائرة مسيّرة حوثية قذيفة على سطح منزلها "
+                     "في حي الروضة بمدينة تعز اليوم، بحسب مصادر طبية.\n"
+                     "عسكرياً، أحبطت قوات الجيش الوطني فجر اليوم محاولة تسلل لمليشيا الحوثي "
+                     "باتجاه مواقعها في جبهة عصيفرة شمالي المدينة.")
+    assert sorted(e.sub_event_type for e in result.events) == ["Air/drone strike", "Armed clash"]
+
+
+def test_gunmen_who_fire_are_not_the_armed_side_struck_and_analysts_report_nothing(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "محاولة اغتيال في عدن\n"
+                     "أطلق مسلحان يستقلان دراجة نارية النار على إمام مسجد في مديرية الشيخ "
+                     "عثمان بعدن اليوم، ما أدى إلى إصابته بجروح، وفق مصادر محلية.\n"
+                     "ويقول محللون إن الهجمات قد تمتد إلى مدن لحج وأبين وشبوة.")
+    assert [e.sub_event_type for e in result.events] == ["Attack"]
