@@ -50,6 +50,8 @@ _SINCE_START = re.compile(r"(?<!\w)(?:و|ف)?منذ\s+(?:\S+\s+)?(?:بدء|بد�
                           r"انطلاق|مطلع|بدایة|تاريخ)(?!\w)")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
 _SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
+_BETWEEN = re.compile(r"(?<!\w)(?:ما\s+)?بين\s+$")
+_RANGE_AND = re.compile(r"\s+و\s*")
 _MAY = re.compile(r"(?<!\w)قد (?:[يت][^\W\d]{2,})")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|يكون|تكون)(?!\w)")
 STATE_TYPES = frozenset({"state_forces", "police", "government", "intelligence",
@@ -1325,6 +1327,10 @@ class EventExtractor:
             period.append(sentence)  # «منذ سريان وقف إطلاق النار»، «منذ اندلاع الحرب»
         period += [d for d in inside if d.kind == "date" and _SINCE_BEFORE.search(
             text, max(0, d.start - 45), d.start) and (_days_before(d, self._state.pub) or 0) > 7]
+        days = [d for d in inside if d.kind == "date"]
+        if any(_BETWEEN.search(text, max(0, a.start - 8), a.start) and
+               _RANGE_AND.fullmatch(text, a.end, b.start) for a, b in pairwise(days)):
+            period.append(sentence)  # «مقتل 798 شخصاً بين 27 أيار و7 تموز»: a span of days
         if period:  # «حالات الاعتقال منذ السابع من تشرين الأول»: arrests and flight too
             casualties += [q for q in quantities if q not in casualties and q.data.get(
                 "effect") in ("arrested", "displaced", "captured")]

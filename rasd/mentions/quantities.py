@@ -399,14 +399,17 @@ class QuantityFinder:
                 and "بين" not in text[max(0, previous_start - 6) : previous_start]
             if effect is None and joined:
                 effect = str(out[-1].data["effect"])
-            if effect is None and what is not None:
+            if effect is None and (what is not None or value != 1):  # «عائلة واحدة»
                 # «12 مدنياً قتلوا»، «ثلاثة أشخاص أصيبوا»: the verb after what is counted,
-                # unless a new clause opens with it («وثلاثة جنود، وأصيب خمسة»).
+                # unless a new clause opens with it («وثلاثة جنود، وأصيب خمسة»); with a
+                # noun no list knows, one word only («67 ألف فلسطيني قُتلوا»).
                 effect = next((m.values[0] for m in effects
                                if m.values[0] in ("killed", "injured")
                                and 0 < m.word_start - end <= 14
                                and text[m.word_start] != "و"
-                               and text[end : m.word_start].count(" ") <= 2), None)
+                               and text[end : m.word_start].count(" ") <= (
+                                   2 if what is not None else 2 if
+                                   not _PAUSE.search(text, end, m.word_start) else 0)), None)
             qstart = norm.to_original(q.start, q.end)[0] if q is not None else ostart
             data: dict[str, object] = {"value": int(value) if value is not None and
                                        value.is_integer() else value, "qualifier": qualifier}

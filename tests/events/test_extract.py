@@ -1041,3 +1041,13 @@ def test_gunmen_who_fire_are_not_the_armed_side_struck_and_analysts_report_nothi
                      "عثمان بعدن اليوم، ما أدى إلى إصابته بجروح، وفق مصادر محلية.\n"
                      "ويقول محللون إن الهجمات قد تمتد إلى مدن لحج وأبين وشبوة.")
     assert [e.sub_event_type for e in result.events] == ["Attack"]
+
+
+def test_counts_since_that_day_or_between_two_days_are_tolls(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "عامان على الحرب\n"
+                     "ووثّق مكتب الأمم المتحدة لحقوق الإنسان مقتل 798 شخصاً على الأقل بين 27 "
+                     "أيار/مايو و7 تموز/يوليو قرب مراكز توزيع المساعدات في رفح.\n"
+                     "وتقول وزارة الصحة في غزة إن أكثر من 67 ألف فلسطيني قُتلوا منذ ذلك اليوم.",
+                     published="2025-10-07")
+    assert result.events == []
+    assert sorted(t.count for t in result.tolls) == [798, 67000]
