@@ -562,11 +562,20 @@ class EventExtractor:
             0 <= d.start - v.end <= 30 and not any(v.end <= q < d.start for q in told)
             for v in verbs)]
         own = [d for d in dates if d not in stated]
+        if stated:
+            # «أعلن الجيش اليوم استعادة رفاعة بعد معارك استمرت منذ فجر أمس»: the day the
+            # fighting began is not the day of the news announced
+            own = [d for d in own if not _SINCE_BEFORE.search(text, max(0, d.start - 45),
+                                                              d.start)]
         date_mention = min(own, key=lambda d: abs(d.start - trigger.start)) if own else None
         if date_mention is None and not stated and recall is None:
             # (what a sentence recalls takes no day from the news around it)
             date_mention = _first(_context(mentions, "date", sentence, sentences, blocks),
                                   "date")
+        elif date_mention is None and stated:
+            # «أعلن الجيش، أمس السبت، استعادة السيطرة على سنجة»: with no day of its own,
+            # the news is dated by its announcement, as a coder dates it
+            date_mention = stated[-1]
         elif date_mention is None:
             event.time_precision = 2  # only the statement's day is known
         if date_mention is not None and date_mention.ref:

@@ -161,6 +161,7 @@ class DateFinder:
         self.ordinals = {match_key(f): int(n) for n, fs in
                          (c.get("ordinal_days") or {}).items() for f in fs}
         past = _alt([match_key(f) for f in c["past"]])
+        ahead = _alt([match_key(f) for f in c.get("next") or ["المقبل"]])
         current = _alt([match_key(f) for f in c["current"]])
         self._current_words = frozenset(match_key(f) for f in c["current"])
         # «من الشهر ذاته»: the month of the date told before
@@ -255,9 +256,11 @@ class DateFinder:
             ("ago", P(r"(?:منذ|قبل)\s+(?P<n>[^\s]+(?:\s+[^\s]+)?\s+)?"
                       r"(?P<unit>يوم|يوما|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهرين)" + e),
              self._ago),
-            ("relative-day", P(rf"(?P<rel>{rel})" + e), self._rel_day),
+            # «غداً الأربعاء»، «أمس الثلاثاء»: the weekday after names the same day
+            ("relative-day", P(rf"(?P<rel>{rel})(?:\s+(?:{wday}))?" + e), self._rel_day),
             ("weekday", P(rf"(?:يوم\s+)?(?:(?:صباح|مساء|فجر|ظهر|ليل|ليله|عصر)\s+)?"
-                          rf"(?:يوم\s+)?(?P<w>{wday})(?:\s+(?P<past>{past}))?" + e), self._weekday),
+                          rf"(?:يوم\s+)?(?P<w>{wday})(?:\s+(?:(?P<past>{past})|(?P<next>{ahead})))?"
+                          + e), self._weekday),
         ]
 
     def _gates(self, past: str, current: str) -> None:
@@ -414,6 +417,8 @@ class DateFinder:
         back = (pub.weekday() - self.weekdays[m["w"]]) % 7
         if m["past"] and back == 0:
             back = 7
+        if m["next"]:  # «الخميس المقبل»: the next one after publication
+            back = -((self.weekdays[m["w"]] - pub.weekday()) % 7 or 7)
         value = pub - timedelta(days=back)
         return DateValue(value, value, "day")
 

@@ -1051,3 +1051,13 @@ def test_counts_since_that_day_or_between_two_days_are_tolls(full_pipeline: Pipe
                      published="2025-10-07")
     assert result.events == []
     assert sorted(t.count for t in result.tolls) == [798, 67000]
+
+
+def test_news_with_no_day_of_its_own_is_dated_by_its_announcement(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الجيش يستعيد رفاعة\n"
+                     "أعلنت القوات المسلحة السودانية، اليوم الخميس، استعادة السيطرة الكاملة "
+                     "على مدينة رفاعة بولاية الجزيرة، بعد معارك مع الدعم السريع استمرت منذ "
+                     "فجر أمس.")
+    [event] = [e for e in result.events if e.sub_event_type == "Government regains territory"]
+    assert event.event_date == "2024-03-07"
