@@ -208,6 +208,8 @@ class DateFinder:
             "dmy-name": ["يوم", *self.weekdays],
             "month-year": [*part_words, "شهر", *self.months],
             "month-relative": [*part_words, "شهر"],
+            "month-part": part_words,
+            "month-named": list(self.months),
             "year": [*part_words, "عام", "العام", "سنه", "السنه"],
             "period-relative": [*part_words, "الاسبوع", "الشهر", "العام", "السنه"],
             "weekday": [*days.split("|"), *self.weekdays],
@@ -248,6 +250,13 @@ class DateFinder:
             ("month-relative", P(rf"(?:(?P<part>{parts})\s+)?شهر\s+(?P<m>{month})"
                                  rf"(?:\s*/\s*(?:{month}))?(?:\s+(?P<rel>{past}|{current}))?" + e),
              self._month_rel),
+            # «أواخر تموز الماضي»، «في آب الماضي»: a month with no year and no «شهر»,
+            # told with a part of it or as past or current (a bare «آب» is too often
+            # another word to be read alone)
+            ("month-part", P(rf"(?P<part>{parts})\s+(?P<m>{month})(?:\s*/\s*(?:{month}))?"
+                             rf"(?:\s+(?P<rel>{past}|{current}))?" + e), self._month_rel),
+            ("month-named", P(rf"(?P<m>{month})(?:\s*/\s*(?:{month}))?"
+                              rf"\s+(?P<rel>{past}|{current})" + e), self._month_rel),
             ("year", P(rf"(?:(?P<part>{parts})\s+)?(?:عام|العام|سنه|السنه)\s+"
                        rf"(?P<y>(?:19|20)\d\d)" + e), self._year),
             ("period-relative", P(rf"(?:(?P<part>{parts})\s+)?"
@@ -277,6 +286,8 @@ class DateFinder:
             "numeric-ymd": {"digit"}, "numeric-dmy": {"digit"},
             "month-year": {w.split()[0] for w in months},
             "month-relative": {"شهر"},
+            "month-part": {w.split()[0] for w in months},
+            "month-named": {w.split()[0] for w in months},
             "year": {"عام", "العام", "سنه", "السنه"},
             "period-relative": period,
             "ago": {"منذ", "قبل"},
@@ -355,7 +366,8 @@ class DateFinder:
 
     def _month_year(self, m: re.Match[str], pub: date | None) -> DateValue:
         year, month = int(m["y"]), self.months[m["m"]]
-        start, end = self._part(m["part"], date(year, month, 1), _month_end(year, month))
+        part = m.groupdict().get("part")
+        start, end = self._part(part, date(year, month, 1), _month_end(year, month))
         return DateValue(start, end, "month")
 
     def _month_rel(self, m: re.Match[str], pub: date | None) -> DateValue:
@@ -363,7 +375,8 @@ class DateFinder:
             return DateValue(None, None, "month")
         month = self.months[m["m"]]
         year = pub.year if month <= pub.month else pub.year - 1
-        start, end = self._part(m["part"], date(year, month, 1), _month_end(year, month))
+        part = m.groupdict().get("part")
+        start, end = self._part(part, date(year, month, 1), _month_end(year, month))
         return DateValue(start, end, "month")
 
     def _year(self, m: re.Match[str], pub: date | None) -> DateValue:

@@ -68,6 +68,15 @@ def test_acled_time_precision_is_recorded() -> None:
     assert m.data["time_precision"] == 2 and m.rule == "grammar:period-relative"
 
 
+def test_a_month_told_without_year_or_the_word_month() -> None:
+    assert dates("اندلعت أواخر تموز الماضي، وبلغت ذروتها في الثلاثين من الشهر نفسه",
+                 "2023-09-15") == [("أواخر تموز الماضي", "2023-07", "month"),
+                                   ("الثلاثين من الشهر نفسه", "2023-07-30", "day")]
+    assert dates("وقعت الحادثة في آب الماضي", "2023-09-15") == [
+        ("آب الماضي", "2023-08", "month")]
+    assert dates("قال الأب الماضي في حديثه", "2023-09-15") == []
+
+
 def test_a_day_of_this_last_or_the_same_month() -> None:
     assert dates("انفجر لغم في 2 من الشهر الجاري") == [("2 من الشهر الجاري", "2024-03-02", "day")]
     assert dates("قُتل في العاشر من الشهر الماضي") == [
