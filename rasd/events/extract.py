@@ -1821,7 +1821,7 @@ def merge_events(events: list[Event],
         if match.modality != event.modality:  # claimed by a side, reported by others
             match.modality = "reported"
         match.evidence.extend(event.evidence)
-    return _fold_fighting(merged)
+    return _fold_protest_arrests(_fold_fighting(merged))
 
 
 def _better_sources(kept: list[dict[str, object]],
@@ -1863,6 +1863,32 @@ def _fold_fighting(events: list[Event]) -> list[Event]:
                      "captured"):
             if getattr(host, name) is None and getattr(event, name) is not None:
                 setattr(host, name, getattr(event, name))
+        host.evidence.extend(event.evidence)
+    return out
+
+
+def _fold_protest_arrests(events: list[Event]) -> list[Event]:
+    """Protesters arrested as a protest was broken up («فيما جرى توقيف ستة محتجين»)
+    are that protest's intervention, as ACLED codes it: one event, with the count."""
+    protests = [e for e in events if e.event_type in ("Protests", "Riots")]
+    out = []
+    for event in events:
+        host = next((p for p in protests if event.sub_event_type == "Arrests"
+                     and "protesters" in event.victims and event.modality == p.modality
+                     and (event.location is None or p.location is None
+                          or _same_area(p.location, event.location)
+                          or _near_places(p.location, event.location))
+                     and not (event.event_date and p.event_date
+                              and event.event_date != p.event_date)), None)
+        if host is None:
+            out.append(event)
+            continue
+        if host.sub_event_type == "Peaceful protest":
+            host.sub_event_type = "Protest with intervention"
+        if host.arrested is None:
+            host.arrested = event.arrested
+        if host.actor2 is None:
+            host.actor2 = event.actor1  # the force that made the arrests
         host.evidence.extend(event.evidence)
     return out
 

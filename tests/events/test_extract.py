@@ -1061,3 +1061,15 @@ def test_news_with_no_day_of_its_own_is_dated_by_its_announcement(
                      "فجر أمس.")
     [event] = [e for e in result.events if e.sub_event_type == "Government regains territory"]
     assert event.event_date == "2024-03-07"
+
+
+def test_protesters_arrested_as_a_protest_is_broken_up_are_its_intervention(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تفريق احتجاج في طرابلس\n"
+                     "تجمّع مئات المتظاهرين اليوم أمام مقر رئاسة الوزراء في طرابلس للمطالبة "
+                     "برحيل الحكومة، بحسب ما أفاد مراسلنا.\n"
+                     "وقال شهود عيان إن أربعة محتجين أصيبوا بحالات اختناق، فيما جرى توقيف ستة "
+                     "متظاهرين آخرين في طرابلس اليوم.")
+    [event] = result.events
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.arrested == 6
