@@ -292,6 +292,9 @@ class EventExtractor:
         triggers = [t for t in triggers if not any(
             o is not t and o.start <= t.start and t.end <= o.end and o.end - o.start >
             t.end - t.start for o in triggers)]
+        halting, halted = self.lexicon.halting
+        triggers = [t for t in triggers if not (
+            t.key in halting and self._word_after(t) in halted)]  # «أوقفت عمليات التفريغ»
         if not any(m.kind == "group" and m.ref == "protesters" for m in inside) and \
                 not self._sentence_words(sentence) & self.lexicon.protest_purpose:
             triggers = [t for t in triggers if t.key not in self.lexicon.crowd_gated]
@@ -969,6 +972,13 @@ class EventExtractor:
         norm = self._state.norm
         a, b = norm.from_original(sentence.start, sentence.end)
         return [w.strip("،,.؛:") for w in norm.text[a:b].split()]
+
+    def _word_after(self, trigger: _Cue) -> str:
+        """The word right after the trigger, in matching form."""
+        norm = self._state.norm
+        end = norm.from_original(trigger.end, trigger.end)[0]
+        words = norm.text[end : end + 30].split()
+        return words[0].strip("،,.:؛") if words else ""
 
     def _sentence_words(self, sentence: Sentence) -> set[str]:
         """The sentence's words, each also without one attached و/ف/ب/ل (read once per

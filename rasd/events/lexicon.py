@@ -56,6 +56,7 @@ class EventLexicon:
     crowd_gated: frozenset[str]
     protest_purpose: frozenset[str]
     analysts: frozenset[str]
+    halting: tuple[frozenset[str], frozenset[str]]
     dropped_first: tuple[frozenset[str], frozenset[str]]
     support: frozenset[str]
     accused: frozenset[str]
@@ -155,6 +156,7 @@ class EventLexicon:
             crowd_gated=words("crowd_gated"),
             protest_purpose=words("protest_purpose"),
             analysts=words("analysts"),
+            halting=(words("halting"), words("halted")),
             dropped_first=(words("dropped", "first"), words("dropped", "munitions")),
             support=words("support"),
             accused=words("accused"),

@@ -1073,3 +1073,11 @@ def test_protesters_arrested_as_a_protest_is_broken_up_are_its_intervention(
     [event] = result.events
     assert event.sub_event_type == "Protest with intervention"
     assert event.arrested == 6
+
+
+def test_stopping_work_is_no_arrest(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "توقف التفريغ في بورتسودان\n"
+                     "أفادت مصادر ملاحية بأن إدارة ميناء بورتسودان أوقفت عمليات التفريغ في "
+                     "الأرصفة القريبة من المستودعات اليوم.\n"
+                     "وأوقفت الشرطة في بورتسودان ثلاثة أشخاص يشتبه بتورطهم في سرقة الوقود.")
+    assert [(e.sub_event_type, e.arrested) for e in result.events] == [("Arrests", 3)]
