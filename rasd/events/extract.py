@@ -333,6 +333,9 @@ class EventExtractor:
             return None  # a pattern of events, or another domain, not an incident
         if self._opens_statement(sentence):
             return None
+        if any(c.value == "denied" for c in modal) and \
+                self._sentence_words(sentence) & self.lexicon.disowning:
+            return None  # «نفت الحركة أي صلة لها بالحادث»: a word on news told elsewhere
         # «دخلت الطبقة دون أي مواجهات»: fighting that did not happen does not type it.
         triggers = [t for t in triggers if not any(
             w in self.lexicon.without for w in self._words_before(t, 2))] or triggers

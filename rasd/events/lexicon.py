@@ -56,6 +56,7 @@ class EventLexicon:
     crowd_gated: frozenset[str]
     protest_purpose: frozenset[str]
     analysts: frozenset[str]
+    disowning: frozenset[str]
     halting: tuple[frozenset[str], frozenset[str]]
     dropped_first: tuple[frozenset[str], frozenset[str]]
     support: frozenset[str]
@@ -156,6 +157,7 @@ class EventLexicon:
             crowd_gated=words("crowd_gated"),
             protest_purpose=words("protest_purpose"),
             analysts=words("analysts"),
+            disowning=words("disowning"),
             halting=(words("halting"), words("halted")),
             dropped_first=(words("dropped", "first"), words("dropped", "munitions")),
             support=words("support"),

@@ -1081,3 +1081,13 @@ def test_stopping_work_is_no_arrest(full_pipeline: Pipeline) -> None:
                      "الأرصفة القريبة من المستودعات اليوم.\n"
                      "وأوقفت الشرطة في بورتسودان ثلاثة أشخاص يشتبه بتورطهم في سرقة الوقود.")
     assert [(e.sub_event_type, e.arrested) for e in result.events] == [("Arrests", 3)]
+
+
+def test_an_advance_is_no_takeover_and_disowning_an_attack_is_no_event(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مقتل جندي في رفح\n"
+                     "قُتل جندي إسرائيلي اليوم بنيران مسلحين في مدينة رفح، بحسب الجيش.\n"
+                     "في المقابل، نفت كتائب القسام في بيان أي صلة لها بالحادث في رفح.\n"
+                     "ولم تحدد الحكومة مهلاً للمراحل اللاحقة، وربطت تقدمها بالإمكانات المتاحة.")
+    assert [(e.sub_event_type, e.modality) for e in result.events] == [
+        ("Armed clash", "reported")]
