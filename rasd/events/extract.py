@@ -1133,11 +1133,19 @@ class EventExtractor:
         subject = roles.get("subject", frozenset())
         opening = roles.get("opening", frozenset())
 
+        bodies = roles.get("security_bodies", frozenset())
+
         def unit_subject(m: Mention) -> bool:
             # «إن عناصر الدعم السريع اقتحموا»، «توغلت آليات الاحتلال»، «إن قوة من
             # الدعم السريع اقتحمت»، «كما استهدفت القوات ذاتها»: the unit or verb
             # opens its clause, so the force is the one acting, not the one hit.
             words = words_before(m, 3)
+            if event.sub_event_type in TAKING_TYPES and len(words) >= 2 and \
+                    words[-1] in affiliation and words[-2] in bodies and \
+                    0 <= m.start - trigger.end <= 50:
+                # «اعتقلت الاستخبارات العسكرية التابعة للجيش السوداني ستة شبان»: a
+                # security body of X took them; not «اعتقلت خلية تابعة لداعش»
+                return True
             if len(words) >= 2 and words[-1] == "من" and words[-2] in units:
                 words = words[:-1]
             words = words[-2:]

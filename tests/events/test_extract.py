@@ -1091,3 +1091,12 @@ def test_an_advance_is_no_takeover_and_disowning_an_attack_is_no_event(
                      "ولم تحدد الحكومة مهلاً للمراحل اللاحقة، وربطت تقدمها بالإمكانات المتاحة.")
     assert [(e.sub_event_type, e.modality) for e in result.events] == [
         ("Armed clash", "reported")]
+
+
+def test_a_security_body_of_a_force_makes_the_arrests(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اعتقالات في أم درمان\n"
+                     "اعتقلت الاستخبارات العسكرية التابعة للجيش السوداني صباح اليوم ستة شبان "
+                     "في مدينة أم درمان بتهمة التعاون مع الدعم السريع، وفق مصادر محلية.")
+    [event] = result.events
+    assert event.actor1 is not None and event.actor1.id == "saf"
+    assert event.arrested == 6
