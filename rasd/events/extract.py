@@ -45,9 +45,6 @@ _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
 _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 # «بيروت (رويترز) -»: the dash after the bracket that closes a dateline
 _DATELINE_DASH = re.compile(r"\)\s*[-–—]")
-# «منذ اندلاع الحرب»، «منذ سريان وقف إطلاق النار»: since an event, a period too
-_SINCE_START = re.compile(r"(?<!\w)(?:و|ف)?منذ\s+(?:\S+\s+)?(?:بدء|بداية|اندلاع|سريان|دخول|"
-                          r"انطلاق|مطلع|بدایة|تاريخ)(?!\w)")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
 _SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
 _BETWEEN = re.compile(r"(?<!\w)(?:ما\s+)?بين\s+$")
@@ -308,7 +305,7 @@ class EventExtractor:
         recall = next((c for c in modal if c.key in self.lexicon.recall), None)
         # «وتأتي العملية بعد ثلاثة أسابيع من التفجير الانتحاري ...»: what this news
         # comes after was told before; the sentence recalls it.
-        comes = _COMES_AFTER.match(text, sentence.start, min(sentence.end,
+        comes = self.lexicon.grammar.comes_after.match(text, sentence.start, min(sentence.end,
                                                              sentence.start + 60))
         if recall is None and comes is not None:
             recall = _Cue(comes.start("after"), comes.end("after"), "background", "بعد")
@@ -521,12 +518,12 @@ class EventExtractor:
         # «على طريق السخنة – تدمر»، «الطريق الواصل بين نوى والشيخ سعد»: a road between
         # two towns is coded at the first.
         ends = [b for a, b in pairwise(sorted(named, key=lambda m: m.start))
-                if _ROAD_END.fullmatch(text, a.end, b.start)
-                and _ROAD_START.search(text, max(0, a.start - 40), a.start)]
+                if self.lexicon.grammar.road_end.fullmatch(text, a.end, b.start)
+                and self.lexicon.grammar.road_start.search(text, max(0, a.start - 40), a.start)]
         named = [m for m in named if m not in ends] or named
         # «وفي مدينة اللاذقية، شارك مئات في وقفة احتجاجية للتنديد بالاعتداءات في حمص»:
         # a town that opens the sentence sets its scene.
-        scene = _scene_town(text, sentence, named, verbs)
+        scene = _scene_town(text, sentence, named, verbs, self.lexicon.grammar.scene)
         event.location = _location([scene] if scene is not None else named or [
             m for m in places if m not in spoken], trigger.start) or _location(
             _antecedent(mentions, sentence, sentences, blocks))
@@ -785,8 +782,8 @@ class EventExtractor:
                 continue
             effect, value = q.data.get("effect") or q.data.get("counts"), q.data.get("value")
             if effect is None:  # «ارتفاع حصيلة الشهداء إلى 22»: the toll's noun tells it
-                told_of = _TOLL_OF.search(self._state.norm.original, max(0, q.start - 40),
-                                          q.start)
+                told_of = self.lexicon.grammar.toll_of.search(
+                    self._state.norm.original, max(0, q.start - 40), q.start)
                 effect = told_of and ("killed" if told_of["dead"] else "injured")
             if not isinstance(value, int) or effect not in ("killed", "injured"):
                 continue
@@ -1235,7 +1232,7 @@ class EventExtractor:
                  sentence: Sentence) -> None:
         default = {"Arrests": "arrested", "Abduction/forced disappearance": "captured"}.get(
             event.sub_event_type)
-        heads = _head_counts(text, quantities, self.lexicon.among)
+        heads = _head_counts(text, quantities, self.lexicon.among, self.lexicon.grammar.died_after)
         for q in quantities:
             if id(q) in heads and heads[id(q)] is None:
                 continue  # «بينهم ثلاث نساء»: part of the count told before it
@@ -1353,7 +1350,7 @@ class EventExtractor:
                                 if t.key not in counts]
         # «ارتفاع حصيلة الشهداء منذ السابع من أكتوبر 2023 إلى ...»: since a day long
         # past is a period too.
-        if _SINCE_START.search(text, sentence.start, sentence.end):
+        if self.lexicon.grammar.since_start.search(text, sentence.start, sentence.end):
             period.append(sentence)  # «منذ سريان وقف إطلاق النار»، «منذ اندلاع الحرب»
         period += [d for d in inside if d.kind == "date" and _SINCE_BEFORE.search(
             text, max(0, d.start - 45), d.start) and (_days_before(d, self._state.pub) or 0) > 7]
@@ -1427,22 +1424,17 @@ class EventExtractor:
         )
 
 
-_ROAD_END = re.compile(r"\s*[–—\-]\s*|\s+و\s*(?:(?:مدينة|بلدة|قرية)\s+)?")
-_ROAD_START = re.compile(r"(?:طريق|الطريق)(?:\s+\S+){0,2}?\s+(?:بين\s+)?"
-                         r"(?:(?:مدينة|بلدة|قرية)\s+)?$")
-_SCENE = re.compile(r"\s*(?:و|ف)?(?:في|فى)\s+(?:(?:مدينة|بلدة|قرية|بلدتي|مدينتي|ناحية|قضاء|"
-                    r"مديرية|مخيم)\s+)?$")
 
 
 def _scene_town(text: str, sentence: Sentence, places: Sequence[Mention],
-                verbs: Sequence[_Cue]) -> Mention | None:
+                verbs: Sequence[_Cue], scene: re.Pattern[str]) -> Mention | None:
     """The town named first in the sentence as «وفي (مدينة) X،», when it is a town and
     what follows is not someone speaking («في مدينة إدلب، قال ناشطون إن ...»: where the
     speakers are)."""
     first = min(places, key=lambda m: m.start, default=None)
     if first is None or int(str(first.data.get("geo_precision") or 3)) != 1 or \
             first.data.get("feature") in ("admin1", "country") or \
-            not _SCENE.fullmatch(text, sentence.start, first.start):
+            not scene.fullmatch(text, sentence.start, first.start):
         return None
     after = text[first.end : first.end + 3].lstrip()
     if not after.startswith(("،", ",")):
@@ -1460,20 +1452,10 @@ def _patron_place(before: list[str], roles: Mapping[str, frozenset[str]]) -> boo
         len(before) == 2 and before[-1] == "من" and before[0] in roles.get("backed", ())))
 
 
-# «وتأتي العملية بعد ثلاثة أسابيع من التفجير»، «ويأتي التصعيد بعد أيام من»: the
-# sentence opens by placing today's news after an earlier event.
-_COMES_AFTER = re.compile(r"\s*(?:و|ف)?(?:تأتي|يأتي|جاءت|جاء|تجيء|يجيء)\s+(?:\S+\s+){0,3}?"
-                          r"(?P<after>بعد|عقب)(?!\w)")
-# «ارتفاع حصيلة الشهداء إلى 22»: whose count a bare figure after «إلى» is.
-_TOLL_OF = re.compile(r"(?:حصيلة|عدد)\s+(?:(?P<dead>ال(?:شهداء|قتلى|ضحايا|وفيات))|"
-                      r"(?P<hurt>ال(?:جرحى|مصابين|إصابات)))\s+(?:\S+\s+){0,3}?إلى\s*$")
-# «خمسة أشخاص من عائلة واحدة قُتلوا»: a plural verb of death or wounds after the count.
-_DIED_AFTER = re.compile(r"^[^.،؛\d]{0,45}?(?<!\w)(?P<verb>قُ?تِ?لُ?وا|لقوا\s+حتفهم|"
-                         r"استُ?شهِ?دوا|قضوا|تُ?وُ?فُّ?وا|أُ?صيبوا|جُ?رِحوا)(?!\w)")
 
 
-def _head_counts(text: str, quantities: list[Mention], among: frozenset[str]
-                 ) -> dict[int, str | None]:
+def _head_counts(text: str, quantities: list[Mention], among: frozenset[str],
+                 died: re.Pattern[str]) -> dict[int, str | None]:
     """Effects read off the sentence for counts the quantity finder left without
     one: the head of «N ..., بينهم M ...» takes the effect told of the part (the
     part is then left out, mapped to None), and a count followed by a plural verb of
@@ -1495,12 +1477,12 @@ def _head_counts(text: str, quantities: list[Mention], among: frozenset[str]
             continue
         rest = [m for m in ordered[i + 1 :] if out.get(id(m), "") is not None
                 and (m.data.get("counts") or m.data.get("effect"))]  # not «عائلة واحدة»
-        found = _DIED_AFTER.match(text[q.end : rest[0].start if rest else len(text)])
+        found = died.match(text[q.end : rest[0].start if rest else len(text)])
         if found is None:
             # past the part: «تسعة مدنيين، بينهم ثلاثة أطفال، لقوا حتفهم»
             parts = [m for m in ordered[i + 1 :] if id(m) in out and out[id(m)] is None]
             if parts:
-                found = _DIED_AFTER.match(text[parts[0].end : rest[0].start if rest
+                found = died.match(text[parts[0].end : rest[0].start if rest
                                                else len(text)])
         if found:
             verb = found["verb"]

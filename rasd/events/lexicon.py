@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.data import load_yaml
+from rasd.events.grammar import Grammar
 from rasd.mentions.matcher import ENCLITICS, TRIGGER_PROCLITICS, PhraseMatcher, match_key
 
 # When one sentence holds triggers of several types, the most specific wins:
@@ -58,6 +59,7 @@ class EventLexicon:
     analysts: frozenset[str]
     disowning: frozenset[str]
     halting: tuple[frozenset[str], frozenset[str]]
+    grammar: Grammar
     dropped_first: tuple[frozenset[str], frozenset[str]]
     support: frozenset[str]
     accused: frozenset[str]
@@ -159,6 +161,7 @@ class EventLexicon:
             analysts=words("analysts"),
             disowning=words("disowning"),
             halting=(words("halting"), words("halted")),
+            grammar=Grammar.from_words(c.get("grammar") or {}),
             dropped_first=(words("dropped", "first"), words("dropped", "munitions")),
             support=words("support"),
             accused=words("accused"),
