@@ -1468,8 +1468,17 @@ def _head_counts(text: str, quantities: list[Mention], among: frozenset[str],
         words = [w.strip("،,") for w in text[head.end : part.start].split()]
         words = [w for w in words if w]
         if words and len(words) <= 5 and match_key(words[-1]) in among:
-            effect = part.data.get("effect")
-            out[id(part)] = None
+            # «بينهم خمسة أطفال وثلاث نساء»: the parts joined by و are all parts
+            parts = [part]
+            for nxt in ordered[ordered.index(part) + 1 :]:
+                gap = text[parts[-1].end : nxt.start].split()
+                if not gap or gap[-1] != "و" or len(gap) > 3:
+                    break
+                parts.append(nxt)
+            effect = next((p.data.get("effect") for p in parts
+                           if p.data.get("effect") in ("killed", "injured")), None)
+            for p in parts:
+                out[id(p)] = None
             if effect in ("killed", "injured"):
                 out[id(head)] = str(effect)
     for i, q in enumerate(ordered):
@@ -1482,7 +1491,7 @@ def _head_counts(text: str, quantities: list[Mention], among: frozenset[str],
             # past the part: «تسعة مدنيين، بينهم ثلاثة أطفال، لقوا حتفهم»
             parts = [m for m in ordered[i + 1 :] if id(m) in out and out[id(m)] is None]
             if parts:
-                found = died.match(text[parts[0].end : rest[0].start if rest
+                found = died.match(text[parts[-1].end : rest[0].start if rest
                                                else len(text)])
         if found:
             verb = found["verb"]

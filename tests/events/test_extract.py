@@ -1100,3 +1100,12 @@ def test_a_security_body_of_a_force_makes_the_arrests(full_pipeline: Pipeline) -
     [event] = result.events
     assert event.actor1 is not None and event.actor1.id == "saf"
     assert event.arrested == 6
+
+
+def test_a_count_with_several_parts_among_them_keeps_its_own_figure(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قصف على الفاشر\n"
+                     "قالت شبكة أطباء السودان إن أربعة عشر نازحا، بينهم خمسة أطفال وثلاث "
+                     "نساء، لقوا حتفهم أمس جراء قصف مدفعي على معسكر أبو شوك في الفاشر.")
+    [event] = result.events
+    assert (event.fatalities, event.fatalities_qualifier) == (14, "exact")
