@@ -501,6 +501,11 @@ class EventExtractor:
         # patron is a state, not a place.
         named = [m for m in named if not _patron_place(
             self._words_before(_Cue(m.start, m.end, "", ""), 2), self.lexicon.roles)]
+        # «العدوان الذي شنته أنقرة»: a capital that launched it is a state
+        launched_by = self.lexicon.roles.get("launched_by", frozenset())
+        launched = [m for m in named if any(
+            w in launched_by for w in self._words_before(_Cue(m.start, m.end, "", ""), 1))]
+        named = [m for m in named if m not in launched]
         # «وقال براك»، «وأكدت دمشق»: a name right after a verb of saying speaks; it is a
         # person or a government, not where the event was.
         spoken = [m for m in named if m.data.get("feature") not in ("admin1", "country")
@@ -525,8 +530,9 @@ class EventExtractor:
         # a town that opens the sentence sets its scene.
         scene = _scene_town(text, sentence, named, verbs, self.lexicon.grammar.scene)
         event.location = _location([scene] if scene is not None else named or [
-            m for m in places if m not in spoken], trigger.start) or _location(
-            _antecedent(mentions, sentence, sentences, blocks))
+            m for m in places if m not in spoken and m not in launched], trigger.start) or \
+            _location([m for m in _antecedent(mentions, sentence, sentences, blocks)
+                       if m not in launched])
         if event.location is not None and any(
                 m.ref == event.location["id"] and m.data.get("feature") == "country"
                 for m in places):

@@ -47,6 +47,7 @@ class Cues:
     seat: frozenset[str] = frozenset()
     sites: frozenset[str] = frozenset()
     roads: frozenset[str] = frozenset()
+    metonyms: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> Cues:
@@ -56,7 +57,8 @@ class Cues:
         return cls(types, directions, frozenset(match_key(w) for w in data["person"]),
                    frozenset(match_key(w) for w in data.get("seat") or []),
                    frozenset(match_key(w) for w in data.get("sites") or []),
-                   frozenset(match_key(w) for w in data.get("roads") or []))
+                   frozenset(match_key(w) for w in data.get("roads") or []),
+                   frozenset(match_key(w) for w in data.get("metonyms") or []))
 
 
 @dataclass
@@ -174,7 +176,7 @@ class PlaceFinder:
         countries: Counter[str] = Counter(focus_countries or {})
         admin1s: Counter[tuple[str, str]] = Counter()
         for f in found:
-            if f.weak:
+            if f.weak or norm.text[f.start:f.end] in self.cues.metonyms:
                 continue
             if len({places[i].country for i in f.ids}) == 1:
                 countries[places[f.ids[0]].country] += 1

@@ -50,11 +50,14 @@ class MentionFinder:
         return out
 
     def _countries(self, actors: list[Mention]) -> Counter[str]:
-        """The countries of the actors named, those of a single country only."""
+        """The countries of the actors named, those of a single country only; not
+        foreign states, which the news names where they act abroad («العدوان الذي
+        شنته أنقرة» in a report from Qamishli)."""
         found: Counter[str] = Counter()
         for m in actors:
-            country = self.actors.actors[str(m.ref)].country
-            if len(country) == 1:
+            actor = self.actors.actors[str(m.ref)]
+            country = actor.country
+            if len(country) == 1 and actor.type != "foreign_state":
                 found[country[0]] += 1
         return found
 

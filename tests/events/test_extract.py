@@ -1109,3 +1109,13 @@ def test_a_count_with_several_parts_among_them_keeps_its_own_figure(
                      "نساء، لقوا حتفهم أمس جراء قصف مدفعي على معسكر أبو شوك في الفاشر.")
     [event] = result.events
     assert (event.fatalities, event.fatalities_qualifier) == (14, "exact")
+
+
+def test_a_capital_named_for_its_government_leaves_the_towns_of_the_report_in_view(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارة تركية\n"
+                     "أسفرت الغارة التي نفذتها أنقرة فجر اليوم عن مقتل مقاتلين اثنين في ريف "
+                     "مدينة القامشلي، وفق مصادر محلية.")
+    [event] = result.events
+    assert event.location is not None and event.location["country"] == "SY"
+    assert event.fatalities == 2
