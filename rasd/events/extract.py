@@ -478,7 +478,17 @@ class EventExtractor:
                 or t.key in self.lexicon.one_body for t in triggers):
             # «اغتال مسلحون مجهولون خطيب مسجد»: an assassination kills the one it names.
             event.fatalities, event.fatalities_qualifier = 1, "exact"
-        if event.event_type == "Protests" and event.fatalities:
+        gunmen = next((p for p in (event.actor1, event.actor2)
+                       if p is not None and p.id in UNNAMED_CAPTORS), None)
+        if event.event_type == "Protests" and (event.fatalities or event.injuries) and \
+                gunmen is not None:
+            # «أطلق مسلحون مجهولون النار على تجمع للمتظاهرين»: gunmen nobody names who
+            # shoot at a crowd attack civilians; no force broke the protest up.
+            sub = "Attack"
+            self._retype(event, sub)
+            event.actor1, event.actor2 = gunmen, None
+            event.victims = list(dict.fromkeys([*event.victims, "protesters"]))
+        elif event.event_type == "Protests" and event.fatalities:
             # Protesters killed by the forces that broke the protest up.
             sub = "Excessive force against protesters"
             event.sub_event_type, event.plover = sub, self.lexicon.plover_of[sub]

@@ -1119,3 +1119,14 @@ def test_a_capital_named_for_its_government_leaves_the_towns_of_the_report_in_vi
     [event] = result.events
     assert event.location is not None and event.location["country"] == "SY"
     assert event.fatalities == 2
+
+
+def test_gunmen_nobody_names_shooting_at_protesters_attack_civilians(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مقتل متظاهر في حمص\n"
+                     "قُتل شاب وأصيب ثلاثة آخرون اليوم في حمص عندما أطلق مسلحون مجهولون "
+                     "يستقلون سيارة مسرعة النار على تجمع للمتظاهرين في ساحة الساعة.")
+    [event] = result.events
+    assert event.sub_event_type == "Attack"
+    assert event.actor1 is not None and event.actor1.id == "unidentified_armed_group"
+    assert "protesters" in event.victims
