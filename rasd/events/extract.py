@@ -421,9 +421,12 @@ class EventExtractor:
         if sub in ("Agreement", "Non-violent transfer of territory") and \
                 event.actor1 is None and event.actor2 is None:
             return None  # «هدنة نفطية بين بغداد وأربيل»: a deal with no armed party named
+        bodies = self.lexicon.roles.get("security_bodies", frozenset())
         if sub == "Arrests" and (
-                (event.actor1 is None and any(g.ref == "fighters" and 0 <= g.start - trigger.end
-                                              <= 3 for g in groups))
+                (event.actor1 is None and any(
+                    g.ref == "fighters" and 0 <= g.start - trigger.end <= 3
+                    # «أوقفت عناصر دائرة أمن عام المطار مسافراً»: agents of a body
+                    and not set(self._words_after(g.end, 3)) & bodies for g in groups))
                 or (event.actor1 is not None and (event.actor1.id in UNNAMED_CAPTORS or (
                     getattr(self.actors.actors.get(event.actor1.id), "type", "") ==
                     "tribal_force")))):
@@ -988,6 +991,12 @@ class EventExtractor:
         norm = self._state.norm
         a, b = norm.from_original(sentence.start, sentence.end)
         return [w.strip("،,.؛:") for w in norm.text[a:b].split()]
+
+    def _words_after(self, end: int, count: int) -> list[str]:
+        """The words after an original offset, in matching form, without punctuation."""
+        norm = self._state.norm
+        start = norm.from_original(end, end)[0]
+        return [w.strip("،,.:؛«»") for w in norm.text[start : start + 60].split()[:count]]
 
     def _word_after(self, trigger: _Cue) -> str:
         """The word right after the trigger, in matching form."""

@@ -1130,3 +1130,13 @@ def test_gunmen_nobody_names_shooting_at_protesters_attack_civilians(
     assert event.sub_event_type == "Attack"
     assert event.actor1 is not None and event.actor1.id == "unidentified_armed_group"
     assert "protesters" in event.victims
+
+
+def test_agents_of_a_security_body_arrest_and_a_brawl_is_mob_violence(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "توقيف مسافر في مطار بيروت\n"
+                     "أوقفت عناصر دائرة أمن عام مطار رفيق الحريري الدولي، مساء أمس، مسافراً "
+                     "كان يحمل جواز سفر مزوراً.\n"
+                     "وفي مدينة الحلة، تحول خلاف بين أنصار قائمتين انتخابيتين أمس إلى عراك "
+                     "بالعصي أصيب فيه أربعة أشخاص.")
+    assert sorted(e.sub_event_type for e in result.events) == ["Arrests", "Mob violence"]
