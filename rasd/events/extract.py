@@ -481,6 +481,12 @@ class EventExtractor:
                 or t.key in self.lexicon.one_body for t in triggers):
             # «اغتال مسلحون مجهولون خطيب مسجد»: an assassination kills the one it names.
             event.fatalities, event.fatalities_qualifier = 1, "exact"
+        if event.event_type == "Riots" and event.actor1 is not None and \
+                event.actor1.id == "israeli_settlers":
+            # «رشق مستوطنون منازل المواطنين بالحجارة»: settlers stoning people's homes
+            # attack civilians; they are no crowd of demonstrators
+            sub = "Attack"
+            self._retype(event, sub)
         gunmen = next((p for p in (event.actor1, event.actor2)
                        if p is not None and p.id in UNNAMED_CAPTORS), None)
         if event.event_type == "Protests" and (event.fatalities or event.injuries) and \

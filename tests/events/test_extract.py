@@ -1140,3 +1140,13 @@ def test_agents_of_a_security_body_arrest_and_a_brawl_is_mob_violence(
                      "وفي مدينة الحلة، تحول خلاف بين أنصار قائمتين انتخابيتين أمس إلى عراك "
                      "بالعصي أصيب فيه أربعة أشخاص.")
     assert sorted(e.sub_event_type for e in result.events) == ["Arrests", "Mob violence"]
+
+
+def test_settlers_stoning_homes_and_boats_opening_fire_on_fishermen_are_attacks(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اعتداءات\n"
+                     "رشق مستوطنون منازل المواطنين ومركباتهم بالحجارة في بلدة حوارة اليوم، ما "
+                     "أدى إلى إصابة مسن بجروح.\n"
+                     "وفتحت زوارق حربية إسرائيلية نيران رشاشاتها الثقيلة تجاه مراكب الصيادين "
+                     "قبالة شاطئ دير البلح صباح اليوم.")
+    assert [e.sub_event_type for e in result.events] == ["Attack", "Attack"]
