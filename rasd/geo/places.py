@@ -48,6 +48,7 @@ class Cues:
     sites: frozenset[str] = frozenset()
     roads: frozenset[str] = frozenset()
     metonyms: frozenset[str] = frozenset()
+    idioms: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None) -> Cues:
@@ -58,7 +59,8 @@ class Cues:
                    frozenset(match_key(w) for w in data.get("seat") or []),
                    frozenset(match_key(w) for w in data.get("sites") or []),
                    frozenset(match_key(w) for w in data.get("roads") or []),
-                   frozenset(match_key(w) for w in data.get("metonyms") or []))
+                   frozenset(match_key(w) for w in data.get("metonyms") or []),
+                   tuple(data.get("idioms") or ()))
 
 
 @dataclass
@@ -85,6 +87,9 @@ class PlaceFinder:
         self.needs_context = frozenset(match_key(w)
                                        for w in load_wordlist("geo/needs_context.txt"))
         self._directions = sorted(self.cues.directions, key=len, reverse=True)
+        # Phrases in which a place name is an ordinary word: «يفتح الباب أمام».
+        self.idioms: PhraseMatcher[str] | None = PhraseMatcher(
+            (w, "idiom") for w in self.cues.idioms) if self.cues.idioms else None
         self.matcher: PhraseMatcher[str] = PhraseMatcher(
             ((key, pid) for key, ids in gazetteer.index.items() for pid in ids),
             proclitics=PLACE_PROCLITICS)
@@ -112,6 +117,7 @@ class PlaceFinder:
     def _recognize(self, norm: NormalizedText, taken: list[tuple[int, int]]) -> list[_Found]:
         text = norm.text
         found: list[_Found] = []
+        idioms = [(m.start, m.end) for m in self.idioms.find(text)] if self.idioms else []
         for m in self.matcher.find(text):
             ostart, oend = norm.to_original(m.start, m.end)
             if m.key in self.cues.types or (m.key[:2] == "ال" and m.key[2:] in self.cues.types):
@@ -121,6 +127,12 @@ class PlaceFinder:
                 continue  # part of an actor's name (مجلس دير الزور العسكري)
             if m.key in self.not_places and _NAME_GOES_ON.match(text, m.end):
                 continue  # «مخيم عين الحلوة»: عين heads a longer name we do not know
+            if norm.original[oend : oend + 1] == "\u064b" or (
+                    oend + 1 < len(norm.original) and norm.original[oend] == "ا"
+                    and norm.original[oend + 1] == "\u064b"):
+                continue  # «لعب دوراً»، «دوماً»: a word with tanween is no name
+            if any(s <= m.start and m.end <= e for s, e in idioms):
+                continue  # «يفتح الباب أمام»: the door, not al-Bab
             before = self._word_before(text, m.word_start)
             cue = cue_start = None
             if before is not None:

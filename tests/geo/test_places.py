@@ -113,3 +113,15 @@ def test_capitals_named_like_their_state_are_the_town(finder: PlaceFinder) -> No
     assert places(finder, "في ولاية الخرطوم")[0][1:] == ("Khartoum State", 3)
     assert places(finder, "غارة على مدينة النبطية")[0][1:] == ("Nabatieh", 1)
     assert places(finder, "ضبط مخزن للأسلحة قرب الكفرة")[0][1] == "Kufra"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن الاتفاق يفتح الباب أمام مفاوضات أوسع في شمال سوريا",
+    "ولعبت الوساطة العشائرية دوراً كبيراً في التهدئة بريف الخليل",
+    "وتداولت قنوات التواصل الاجتماعي في السويداء مقاطع مصورة",
+    "المواصي بالصور: خيام محترقة بعد ليلة القصف في خان يونس",
+])
+def test_ordinary_words_that_are_also_place_names(finder: PlaceFinder, text: str) -> None:
+    found = {name for _, name, _ in places(finder, text)}
+    assert not found & {"Al Bāb", "Dūrā", "Qanawāt", "Tyre"}
+    assert found  # the real place of each sentence is still found
