@@ -1150,3 +1150,15 @@ def test_settlers_stoning_homes_and_boats_opening_fire_on_fishermen_are_attacks(
                      "وفتحت زوارق حربية إسرائيلية نيران رشاشاتها الثقيلة تجاه مراكب الصيادين "
                      "قبالة شاطئ دير البلح صباح اليوم.")
     assert [e.sub_event_type for e in result.events] == ["Attack", "Attack"]
+
+
+def test_the_positions_a_force_fires_from_are_not_a_base_and_a_place_under_control_is_news(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قصف على كرري\n"
+                     "سقطت عدة قذائف مدفعية مساء أمس على منازل المواطنين في محلية كرري، "
+                     "أطلقتها قوات الدعم السريع من مواقع تمركزها غربي أمدرمان، ما أدى إلى "
+                     "مقتل أربعة مواطنين.\n"
+                     "وشنت مقاتلات إسرائيلية فجر اليوم غارات على ميناء الحديدة، في تصعيد "
+                     "يستهدف المنشآت الخاضعة لسيطرة جماعة الحوثي.")
+    assert sorted(e.sub_event_type for e in result.events) == [
+        "Air/drone strike", "Shelling/artillery/missile attack"]
