@@ -414,6 +414,13 @@ class EventExtractor:
         # its source, not a side.
         told_by = {s.get("start") for s in sources if s.get("kind") == "actor"}
         parties = [m for m in parties if not (m.start in told_by and m.start > trigger.end)]
+        # «قناة المسيرة التابعة للحوثيين»: the patron of an outlet or monitor is no side
+        affiliation = self.lexicon.roles.get("affiliation", frozenset())
+        voices = [m for m in actors if m not in parties]
+        parties = [m for m in parties if not any(
+            0 < m.start - v.end <= 25 and self._words_before(_Cue(m.start, m.end, "", ""), 1)
+            and self._words_before(_Cue(m.start, m.end, "", ""), 1)[-1].lstrip("ل") in
+            affiliation for v in voices)]
         self._state.accuser = None
         self._assign_parties(event, text, self._not_speakers(parties, sentence, cues, trigger),
                              trigger)

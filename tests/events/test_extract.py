@@ -1162,3 +1162,11 @@ def test_the_positions_a_force_fires_from_are_not_a_base_and_a_place_under_contr
                      "يستهدف المنشآت الخاضعة لسيطرة جماعة الحوثي.")
     assert sorted(e.sub_event_type for e in result.events) == [
         "Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_the_patron_of_an_outlet_is_no_side(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارات على الحديدة\n"
+                     "ونقلت قناة المسيرة التابعة للحوثيين عن مكتب الصحة في الحديدة أن أحد "
+                     "عمال الميناء قُتل اليوم جراء غارات جوية على الميناء.")
+    [event] = result.events
+    assert event.actor1 is None or event.actor1.id != "houthis"
