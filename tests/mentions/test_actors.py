@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.arabic.normalize import MATCH_CONFIG, normalize
+from rasd.mentions import MentionFinder
 from rasd.mentions.actors import ActorLexicon
 
 LEXICON = ActorLexicon.load()
@@ -87,3 +88,11 @@ def test_a_name_shared_across_countries_follows_the_article() -> None:
     first = LEXICON.find(normalize(text, MATCH_CONFIG))[0]
     assert first.ref == "lb_general_security"
     assert first.data["chosen_by"] == "country of the article"
+
+
+def test_plural_and_dual_nationality_adjectives_after_military_nouns() -> None:
+    finder = MentionFinder.load(with_places=False)
+    for text in ("أطلق جنود إسرائيليون النار باتجاه رعاة أغنام",
+                 "عمدت جرافتان إسرائيليتان إلى اقتلاع أشجار الزيتون"):
+        assert [m.ref for m in finder(text, "2024-03-07") if m.kind == "actor"] == [
+            "israeli_forces"]
