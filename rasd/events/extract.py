@@ -35,7 +35,9 @@ from rasd.mentions.matcher import match_key, share_scan
 from rasd.mentions.model import Mention
 from rasd.text.model import Block
 
-SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body"})
+# Those who tell of events and are never a side of them (a health ministry counts
+# the dead of a strike; it did not strike).
+SOURCE_TYPES = frozenset({"media", "monitor", "ngo", "un_body", "emergency_service"})
 # Actors who bear arms: an attack on them is fighting, not violence against civilians.
 ARMED_TYPES = frozenset({"state_forces", "police", "intelligence", "militia", "rebel_group",
                          "jihadist_group", "foreign_forces", "separatist_or_ethnic_force",

@@ -27,9 +27,9 @@ ACTOR_TYPES = frozenset({
     "state_forces", "government", "police", "intelligence", "rebel_group", "jihadist_group",
     "militia", "separatist_or_ethnic_force", "tribal_force", "coalition", "foreign_state",
     "foreign_forces", "private_military", "political_party", "un_body", "ngo", "monitor",
-    "media", "other",
+    "media", "emergency_service", "other",
 })
-_NOT_PARTIES = frozenset({"media", "ngo", "monitor", "un_body"})
+_NOT_PARTIES = frozenset({"media", "ngo", "monitor", "un_body", "emergency_service"})
 # Latin acronyms this short collide with ordinary words in mixed text.
 _MIN_LATIN_ALIAS = 3
 

@@ -1170,3 +1170,13 @@ def test_the_patron_of_an_outlet_is_no_side(full_pipeline: Pipeline) -> None:
                      "عمال الميناء قُتل اليوم جراء غارات جوية على الميناء.")
     [event] = result.events
     assert event.actor1 is None or event.actor1.id != "houthis"
+
+
+def test_a_health_ministry_or_civil_defence_tells_of_a_strike_and_is_no_side(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارة على مدينة غزة\n"
+                     "قال الدفاع المدني في غزة إن ثمانية أشخاص، بينهم ثلاث نساء، قُتلوا اليوم "
+                     "في غارة جوية على منزل في حي الزيتون بمدينة غزة.")
+    [event] = result.events
+    assert event.actor1 is None or event.actor1.id != "gaza_civil_defense"
+    assert "gaza_civil_defense" in {s["id"] for s in event.sources}
