@@ -1111,6 +1111,9 @@ class EventExtractor:
             words = norm.text[max(0, start - 45) : start].split()[-3:]
             if len(words) >= 2 and words[-2] in roles.get("origin", ()):
                 return True  # «قذائف مصدرها مواقع الدعم السريع»: fired from X's positions
+            if len(words) >= 2 and words[-2] in agent_marks and words[-1] in roles.get(
+                    "units", ()):
+                return True  # «عبوة ناسفة زرعتها عصابات داعش»: the mark, the unit, then X
             return len(words) >= 2 and words[-1] == "من" and (
                 words[-2] in agent_marks or (len(words) == 3 and words[-3] in agent_marks
                                              and words[-2] in roles.get("units", ())))
@@ -1202,6 +1205,10 @@ class EventExtractor:
             # "مقتل ستة من عناصر داعش بضربة جوية": the only side named was hit.
             event.actor2 = _party(targets[0], self.actors)
             return
+        # «دورية تابعة للجيش ... عبوة زرعتها عصابات داعش»: one who laid, launched or
+        # fired it comes before one a unit merely belongs to
+        loose = {match_key(w) for w in ("تابعة", "التابعة", "تابع", "التابع")}
+        agents = sorted(agents, key=lambda m: word_before(m) in loose)
         order = agents + others + targets
         first = order[0]
         event.actor1 = _party(first, self.actors)

@@ -1180,3 +1180,13 @@ def test_a_health_ministry_or_civil_defence_tells_of_a_strike_and_is_no_side(
     [event] = result.events
     assert event.actor1 is None or event.actor1.id != "gaza_civil_defense"
     assert "gaza_civil_defense" in {s["id"] for s in event.sources}
+
+
+def test_who_laid_a_bomb_comes_before_the_force_a_patrol_belongs_to(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "انفجار عبوة في الطارمية\n"
+                     "تعرضت دورية تابعة للجيش العراقي اليوم إلى انفجار عبوة ناسفة زرعتها "
+                     "عصابات داعش الإرهابية في قضاء الطارمية، ما أسفر عن إصابة جنديين.")
+    [event] = result.events
+    assert (event.actor1 and event.actor1.id, event.actor2 and event.actor2.id) == (
+        "isis", "iraqi_army")
