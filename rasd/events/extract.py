@@ -166,6 +166,10 @@ class EventExtractor:
         # «الجبهة الوطنية للتحرير»، «هيئة تحرير الشام»: a trigger word inside a name
         # (one that opens it, «الطيران الروسي», still tells what was done).
         cues["trigger"] = _outside_names(cues["trigger"], mentions)
+        fixed = self._cues(norm, lex.fixed_phrases)
+        if fixed:  # «خط فض الاشتباك»: an incident word inside a set phrase
+            cues["trigger"] = [t for t in cues["trigger"] if not any(
+                f.start <= t.start and t.end <= f.end for f in fixed)]
         refine = {base: self._cues(norm, matcher) for base, matcher in lex.refine.items()}
         pub = parse_published(published)
         self._state.pub = pub
@@ -328,6 +332,12 @@ class EventExtractor:
             if qualified and any(t.end <= qualified[0].start for t in triggers):
                 habitual.remove(c)
                 triggers = [t for t in triggers if t not in qualified]
+            elif c.key in self.lexicon.habit_adjectives and any(
+                    t.end <= c.start and len(text[t.end:c.start].split()) > 2
+                    for t in triggers):
+                # «وقفة احتجاجية ... ترفض التوغلات المتكررة»: an adjective of habit
+                # after a noun describes that noun; the incident told before is news
+                habitual.remove(c)
         if habitual or _within(cues["other"], sentence):
             return None  # a pattern of events, or another domain, not an incident
         if self._opens_statement(sentence):

@@ -58,6 +58,8 @@ class EventLexicon:
     protest_purpose: frozenset[str]
     analysts: frozenset[str]
     disowning: frozenset[str]
+    habit_adjectives: frozenset[str]
+    fixed_phrases: PhraseMatcher[str]
     halting: tuple[frozenset[str], frozenset[str]]
     grammar: Grammar
     dropped_first: tuple[frozenset[str], frozenset[str]]
@@ -160,6 +162,8 @@ class EventLexicon:
             protest_purpose=words("protest_purpose"),
             analysts=words("analysts"),
             disowning=words("disowning"),
+            habit_adjectives=words("habit_adjectives"),
+            fixed_phrases=scan("fixed_phrases", "fixed"),
             halting=(words("halting"), words("halted")),
             grammar=Grammar.from_words(c.get("grammar") or {}),
             dropped_first=(words("dropped", "first"), words("dropped", "munitions")),

@@ -1190,3 +1190,12 @@ def test_who_laid_a_bomb_comes_before_the_force_a_patrol_belongs_to(
     [event] = result.events
     assert (event.actor1 and event.actor1.id, event.actor2 and event.actor2.id) == (
         "isis", "iraqi_army")
+
+
+def test_set_phrases_and_adjectives_of_habit_leave_the_news_of_a_sentence(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "وقفة في خان أرنبة\n"
+                     "وفي بلدة خان أرنبة، نظّم العشرات اليوم وقفة احتجاجية رفعوا خلالها لافتات "
+                     "ترفض التوغلات المتكررة.\n"
+                     "وتقع البلدة على مقربة من خط فض الاشتباك في الجولان السوري.")
+    assert [e.sub_event_type for e in result.events] == ["Peaceful protest"]
