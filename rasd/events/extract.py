@@ -398,6 +398,11 @@ class EventExtractor:
                 "Air/drone strike", "Shelling/artillery/missile attack")]
             if struck:
                 sub = struck[0].value
+        if sub == "Arrests" and any(t.value == "Armed clash" and t.key in self.lexicon.fighting
+                                    for t in strong):
+            # «دهمت قوة من الجيش الحي ... وتعرّضت لإطلاق نار واشتبكت مع المطلوبين»: a raid
+            # met with fire is fighting, as ACLED codes it
+            sub = "Armed clash"
         if sub == "Remote explosive/landmine/IED" and self._demolished(sentence):
             sub = "Looting/property destruction"  # «فجّر الجيش نحو عشرين مبنى سكنياً»
         taking = [t for t in strong or current if t.value in TERRITORY_TYPES]

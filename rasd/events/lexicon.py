@@ -60,6 +60,7 @@ class EventLexicon:
     disowning: frozenset[str]
     habit_adjectives: frozenset[str]
     fixed_phrases: PhraseMatcher[str]
+    fighting: frozenset[str]
     halting: tuple[frozenset[str], frozenset[str]]
     grammar: Grammar
     dropped_first: tuple[frozenset[str], frozenset[str]]
@@ -164,6 +165,7 @@ class EventLexicon:
             disowning=words("disowning"),
             habit_adjectives=words("habit_adjectives"),
             fixed_phrases=scan("fixed_phrases", "fixed"),
+            fighting=words("fighting"),
             halting=(words("halting"), words("halted")),
             grammar=Grammar.from_words(c.get("grammar") or {}),
             dropped_first=(words("dropped", "first"), words("dropped", "munitions")),

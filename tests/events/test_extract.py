@@ -1199,3 +1199,14 @@ def test_set_phrases_and_adjectives_of_habit_leave_the_news_of_a_sentence(
                      "ترفض التوغلات المتكررة.\n"
                      "وتقع البلدة على مقربة من خط فض الاشتباك في الجولان السوري.")
     assert [e.sub_event_type for e in result.events] == ["Peaceful protest"]
+
+
+def test_an_arrest_raid_met_with_fighting_is_a_clash_and_a_jet_strikes(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اشتباكات في بيت جن\n"
+                     "قالت مصادر محلية إن سبعة أشخاص قُتلوا فجر اليوم في اشتباك بين مسلحين من "
+                     "أبناء بلدة بيت جن وقوة إسرائيلية توغلت في البلدة لاعتقال مطلوبين.\n"
+                     "وفي الأنبار، نفذت طائرات إف-16 عراقية اليوم ضربة على مخبأ للتنظيم قرب "
+                     "قضاء الرطبة.")
+    assert sorted(e.sub_event_type for e in result.events) == ["Air/drone strike",
+                                                               "Armed clash"]
