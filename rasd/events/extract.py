@@ -1022,6 +1022,12 @@ class EventExtractor:
         a, b = norm.from_original(sentence.start, sentence.end)
         return [w.strip("،,.؛:") for w in norm.text[a:b].split()]
 
+    def _compared(self, text: str, start: int) -> bool:
+        """«في واحدة من أعنف الضربات منذ انطلاق الحملة»: a period told to compare one
+        incident with those before it, not to count over it."""
+        before = self._words_before(_Cue(start, start, "", ""), 4)
+        return any(w in self.lexicon.superlatives for w in before)
+
     def _words_after(self, end: int, count: int) -> list[str]:
         """The words after an original offset, in matching form, without punctuation."""
         norm = self._state.norm
@@ -1412,10 +1418,17 @@ class EventExtractor:
                                 if t.key not in counts]
         # «ارتفاع حصيلة الشهداء منذ السابع من أكتوبر 2023 إلى ...»: since a day long
         # past is a period too.
-        if self.lexicon.grammar.since_start.search(text, sentence.start, sentence.end):
+        since = self.lexicon.grammar.since_start.search(text, sentence.start, sentence.end)
+        if since is not None and not self._compared(text, since.start()):
             period.append(sentence)  # «منذ سريان وقف إطلاق النار»، «منذ اندلاع الحرب»
-        period += [d for d in inside if d.kind == "date" and _SINCE_BEFORE.search(
-            text, max(0, d.start - 45), d.start) and (_days_before(d, self._state.pub) or 0) > 7]
+        for d in inside:
+            began = _SINCE_BEFORE.search(text, max(0, d.start - 45), d.start) \
+                if d.kind == "date" else None
+            if began is not None and (_days_before(d, self._state.pub) or 0) > 7 and \
+                    not self._compared(text, began.start()):
+                period.append(d)
+        period = [t for t in period if not isinstance(t, _Cue) or not self._compared(
+            text, t.start)]
         days = [d for d in inside if d.kind == "date"]
         if any(_BETWEEN.search(text, max(0, a.start - 8), a.start) and
                _RANGE_AND.fullmatch(text, a.end, b.start) for a, b in pairwise(days)):

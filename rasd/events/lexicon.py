@@ -61,6 +61,7 @@ class EventLexicon:
     habit_adjectives: frozenset[str]
     fixed_phrases: PhraseMatcher[str]
     fighting: frozenset[str]
+    superlatives: frozenset[str]
     halting: tuple[frozenset[str], frozenset[str]]
     grammar: Grammar
     dropped_first: tuple[frozenset[str], frozenset[str]]
@@ -166,6 +167,7 @@ class EventLexicon:
             habit_adjectives=words("habit_adjectives"),
             fixed_phrases=scan("fixed_phrases", "fixed"),
             fighting=words("fighting"),
+            superlatives=words("superlatives"),
             halting=(words("halting"), words("halted")),
             grammar=Grammar.from_words(c.get("grammar") or {}),
             dropped_first=(words("dropped", "first"), words("dropped", "munitions")),

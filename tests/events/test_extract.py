@@ -1210,3 +1210,13 @@ def test_an_arrest_raid_met_with_fighting_is_a_clash_and_a_jet_strikes(
                      "قضاء الرطبة.")
     assert sorted(e.sub_event_type for e in result.events) == ["Air/drone strike",
                                                                "Armed clash"]
+
+
+def test_a_period_told_to_compare_an_incident_makes_no_toll(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مجزرة بالبراميل في حلب\n"
+                     "قُتل ثلاثة عشر مدنياً ظهر اليوم حين ألقت مروحية تابعة لقوات النظام "
+                     "برميلين متفجرين على سوق في حي الشعار شرقي مدينة حلب، في واحدة من أعنف "
+                     "الضربات منذ انطلاق حملة البراميل قبل سبعة أسابيع.")
+    assert result.tolls == []
+    [event] = result.events
+    assert event.fatalities == 13
