@@ -576,9 +576,9 @@ class EventExtractor:
             m for m in places if m not in spoken and m not in launched], trigger.start) or \
             _location([m for m in _antecedent(mentions, sentence, sentences, blocks)
                        if m not in launched])
-        if event.location is not None and any(
-                m.ref == event.location["id"] and m.data.get("feature") == "country"
-                for m in places):
+        if event.location is not None and str(event.location.get("geo_precision")) == "3" \
+                and any(m.ref == event.location["id"] and m.data.get("feature") == "country"
+                        for m in mentions if m.kind == "place"):
             # «مسيرات استهدفت العراق»، «توسيع العمليات في لبنان»: a whole country is
             # no place to code an incident at; a coder codes it where the text says
             # more, or not at all.
