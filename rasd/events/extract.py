@@ -1025,7 +1025,7 @@ class EventExtractor:
     def _compared(self, text: str, start: int) -> bool:
         """«في واحدة من أعنف الضربات منذ انطلاق الحملة»: a period told to compare one
         incident with those before it, not to count over it."""
-        before = self._words_before(_Cue(start, start, "", ""), 4)
+        before = self._words_before(_Cue(start, start, "", ""), 5)[-5:]
         return any(w in self.lexicon.superlatives for w in before)
 
     def _words_after(self, end: int, count: int) -> list[str]:
