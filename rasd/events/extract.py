@@ -398,6 +398,13 @@ class EventExtractor:
                 "Air/drone strike", "Shelling/artillery/missile attack")]
             if struck:
                 sub = struck[0].value
+        if sub == "Non-violent transfer of territory" and any(
+                t.value == "Armed clash" for t in current):
+            # «شنوا هجوماً ... وتمكنوا من السيطرة على القضاء بعد انسحاب البيشمركة»: taken
+            # by assault after the defenders withdrew is no quiet handover
+            taken = [t.value for t in current if t.value in TERRITORY_TYPES and t.value != sub]
+            if taken:
+                sub = taken[0]
         if sub == "Arrests" and any(t.value == "Armed clash" and t.key in self.lexicon.fighting
                                     for t in strong):
             # «دهمت قوة من الجيش الحي ... وتعرّضت لإطلاق نار واشتبكت مع المطلوبين»: a raid

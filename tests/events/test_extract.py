@@ -1220,3 +1220,12 @@ def test_a_period_told_to_compare_an_incident_makes_no_toll(full_pipeline: Pipel
     assert result.tolls == []
     [event] = result.events
     assert event.fatalities == 13
+
+
+def test_taken_by_assault_after_the_defenders_withdrew_is_a_takeover(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "سقوط سنجار\n"
+                     "شن مسلحو تنظيم داعش فجر اليوم هجوماً من محاور عدة على قضاء سنجار، "
+                     "وتمكنوا من السيطرة على مركز القضاء بعد انسحاب قوات البيشمركة.")
+    [event] = result.events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
