@@ -398,6 +398,16 @@ class EventExtractor:
                 "Air/drone strike", "Shelling/artillery/missile attack")]
             if struck:
                 sub = struck[0].value
+        if sub == "Looting/property destruction":
+            # «زعمت أنها استولت على أبو حراز»: seizing a town is taking ground, seizing
+            # a store is looting
+            on = match_key("على")
+            towns = [m.start for m in inside if m.kind == "place"]
+            for t in current:
+                if t.key in self.lexicon.seizing and self._word_after(t) == on and any(
+                        0 < p - t.end <= 20 for p in towns):
+                    sub = "Non-state actor overtakes territory"
+                    break
         if sub == "Non-violent transfer of territory" and any(
                 t.value == "Armed clash" for t in current):
             # «شنوا هجوماً ... وتمكنوا من السيطرة على القضاء بعد انسحاب البيشمركة»: taken

@@ -62,6 +62,7 @@ class EventLexicon:
     fixed_phrases: PhraseMatcher[str]
     fighting: frozenset[str]
     superlatives: frozenset[str]
+    seizing: frozenset[str]
     halting: tuple[frozenset[str], frozenset[str]]
     grammar: Grammar
     dropped_first: tuple[frozenset[str], frozenset[str]]
@@ -168,6 +169,7 @@ class EventLexicon:
             fixed_phrases=scan("fixed_phrases", "fixed"),
             fighting=words("fighting"),
             superlatives=words("superlatives"),
+            seizing=words("seizing"),
             halting=(words("halting"), words("halted")),
             grammar=Grammar.from_words(c.get("grammar") or {}),
             dropped_first=(words("dropped", "first"), words("dropped", "munitions")),

@@ -1229,3 +1229,11 @@ def test_taken_by_assault_after_the_defenders_withdrew_is_a_takeover(
                      "وتمكنوا من السيطرة على مركز القضاء بعد انسحاب قوات البيشمركة.")
     [event] = result.events
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_seizing_a_town_is_taking_ground(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الدعم السريع تعلن السيطرة\n"
+                     "زعمت قوات الدعم السريع عبر منصاتها اليوم أنها استولت على مدينة ود مدني "
+                     "عاصمة ولاية الجزيرة.")
+    [event] = result.events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
