@@ -131,6 +131,9 @@ def test_an_impossible_date_is_neither_a_date_nor_three_figures(finder: MentionF
     ("قُتل عتّالان كرديان وأصيب ثالث بجروح", [("عتّالان", 2, "killed")]),
     ("أعلنت الوزارة تحييد 5 إرهابيين في منطقة قنديل", [("5", 5, "killed")]),
     ("فقد عنصران من قوى الأمن الداخلي حياتهما", [("عنصران", 2, "killed")]),
+    ("لقيت امرأة حتفها في القصف", [("امرأة", 1, "killed")]),
+    ("وقال الجيش إن قواته قضت على نحو عشرين مسلحاً", [("نحو عشرين", 20, "killed")]),
+    ("فقُتل الشخصان اللذان كانا بداخلها", [("الشخصان", 2, "killed")]),
 ])
 def test_counts_told_after_what_they_count(finder: MentionFinder, text: str,
                                            expected: list[tuple[str, object, object]]) -> None:
