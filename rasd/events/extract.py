@@ -539,9 +539,17 @@ class EventExtractor:
             event.actor1, event.actor2 = gunmen, None
             event.victims = list(dict.fromkeys([*event.victims, "protesters"]))
         elif event.event_type == "Protests" and event.fatalities:
-            # Protesters killed by the forces that broke the protest up.
-            sub = "Excessive force against protesters"
-            event.sub_event_type, event.plover = sub, self.lexicon.plover_of[sub]
+            force = [c for c in _within_all(refine, sentence).get("Peaceful protest", [])
+                     if c.value in ("Excessive force against protesters",
+                                    "Protest with intervention")]
+            if force or "protesters" in event.victims or sub != "Peaceful protest":
+                # Protesters killed by the forces that broke the protest up.
+                sub = "Excessive force against protesters"
+                event.sub_event_type, event.plover = sub, self.lexicon.plover_of[sub]
+            else:
+                # «مسيرة غاضبة احتجاجاً على مجزرة القاعة الكبرى التي راح ضحيتها 140»:
+                # the dead are those the crowd mourns, not its own
+                event.fatalities = event.fatalities_qualifier = None
         dates = [m for m in inside if m.kind == "date"
                  and (recall is None or m.start > recall.end)
                  and (m.ref or m.rule != "grammar:clock")]  # «عند الساعة 11:15»: no day

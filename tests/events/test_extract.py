@@ -1237,3 +1237,12 @@ def test_seizing_a_town_is_taking_ground(full_pipeline: Pipeline) -> None:
                      "عاصمة ولاية الجزيرة.")
     [event] = result.events
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_march_mourning_the_dead_of_a_strike_is_no_killing_of_protesters(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مسيرة غاضبة في صنعاء\n"
+                     "خرج عشرات الآلاف في صنعاء اليوم في مسيرة غاضبة احتجاجاً على مجزرة "
+                     "القاعة الكبرى التي راح ضحيتها 140 شخصاً.")
+    protests = [e for e in result.events if e.event_type == "Protests"]
+    assert [(e.sub_event_type, e.fatalities) for e in protests] == [("Peaceful protest", None)]
