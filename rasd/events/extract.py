@@ -1149,9 +1149,15 @@ class EventExtractor:
             word = word_before(m)
             return word in marks or (word[:1] in "وفبل" and word[1:] in marks)
 
+        belongs = {match_key(w) for w in ("تابعة", "التابعة", "تابع", "التابع")}
+        on = match_key("على")
+
         def marked_agent(m: Mention) -> bool:
             if marked(m, agent_marks):
-                return True
+                # «سيطرتها على مقر الفرقة التابعة للجيش»: what belongs to X after «على»
+                # is what was struck or taken, not what struck it
+                return not (word_before(m) in belongs and trigger.end <= m.start
+                            and on in between(trigger.end, m.start))
             # «هجوم شنه مسلحون من قوات الدعم السريع»: the mark before the unit of X.
             start = norm.from_original(m.start, m.end)[0]
             words = norm.text[max(0, start - 45) : start].split()[-3:]
@@ -1253,8 +1259,7 @@ class EventExtractor:
             return
         # «دورية تابعة للجيش ... عبوة زرعتها عصابات داعش»: one who laid, launched or
         # fired it comes before one a unit merely belongs to
-        loose = {match_key(w) for w in ("تابعة", "التابعة", "تابع", "التابع")}
-        agents = sorted(agents, key=lambda m: word_before(m) in loose)
+        agents = sorted(agents, key=lambda m: word_before(m) in belongs)
         order = agents + others + targets
         first = order[0]
         event.actor1 = _party(first, self.actors)

@@ -1246,3 +1246,12 @@ def test_a_march_mourning_the_dead_of_a_strike_is_no_killing_of_protesters(
                      "القاعة الكبرى التي راح ضحيتها 140 شخصاً.")
     protests = [e for e in result.events if e.event_type == "Protests"]
     assert [(e.sub_event_type, e.fatalities) for e in protests] == [("Peaceful protest", None)]
+
+
+def test_what_belongs_to_a_force_after_on_is_what_was_taken(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الدعم السريع تسيطر على زالنجي\n"
+                     "أعلنت قوات الدعم السريع اليوم سيطرتها على مقر قيادة الفرقة 21 مشاة "
+                     "التابعة للجيش في مدينة زالنجي، عاصمة ولاية وسط دارفور.")
+    takeovers = [e for e in result.events if "territory" in e.sub_event_type]
+    assert [(e.sub_event_type, e.actor1 and e.actor1.id) for e in takeovers] == [
+        ("Non-state actor overtakes territory", "rsf")]
