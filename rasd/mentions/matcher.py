@@ -98,7 +98,10 @@ class SharedScan:
                     (slot, key, elided, values, member.proclitics, member.enclitics))
         automaton = ahocorasick.Automaton()
         for string, (anywhere, bounded) in combined.items():
-            automaton.add_word(string, (len(string), tuple(anywhere), tuple(bounded)))
+            # With the enclitics any member lets the string carry, a string that ends
+            # inside a word is passed over before its word is looked at.
+            suffixes = frozenset().union(*(entry[5] for entry in bounded))
+            automaton.add_word(string, (len(string), tuple(anywhere), tuple(bounded), suffixes))
         if combined:
             automaton.make_automaton()
         return automaton
@@ -112,33 +115,40 @@ class SharedScan:
             return found
         length = len(text)
         max_prefix = self._max_prefix
-        for last, (size, anywhere, bounded) in self._automaton.iter(text):
+        word_chars = _WORD_CHARS.match
+        for last, (size, anywhere, bounded, suffixes) in self._automaton.iter(text):
             end = last + 1
             start = end - size  # an elided string starts after its ل
-            for slot, key, _, values, _, _ in anywhere:
-                found[slot].append((start, end, start, "", key, values))
-            if not bounded:
-                continue
+            if anywhere:
+                for slot, key, _, values, _, _ in anywhere:
+                    found[slot].append((start, end, start, "", key, values))
+                if not bounded:
+                    continue
             # A string ending inside a word counts only before an enclitic (is_word_char,
             # inlined: this runs for every string found).
             tail = None
             if end < length and ((ch := text[end]).isalnum() or ch == "_"):
-                tail = _WORD_CHARS.match(text, end).group()  # type: ignore[union-attr]
+                if not suffixes:
+                    continue
+                tail = word_chars(text, end).group()  # type: ignore[union-attr]
+                if tail not in suffixes:
+                    continue
             # Back to the start of the word: what lies between is the proclitics.
             word_start = start
             while word_start > 0 and ((ch := text[word_start - 1]).isalnum() or ch == "_"):
                 word_start -= 1
                 if start - word_start > max_prefix:
                     break  # longer than any proclitic: inside a word
-            prefix = text[word_start:start]
-            for slot, key, elided, values, proclitics, enclitics in bounded:
-                if tail is not None and tail not in enclitics:
-                    continue
-                if elided and not prefix.endswith("ل"):
-                    continue
-                if prefix not in proclitics:
-                    continue
-                found[slot].append((start, end, word_start, prefix, key, values))
+            else:
+                prefix = text[word_start:start]
+                for slot, key, elided, values, proclitics, enclitics in bounded:
+                    if tail is not None and tail not in enclitics:
+                        continue
+                    if elided and not prefix.endswith("ل"):
+                        continue
+                    if prefix not in proclitics:
+                        continue
+                    found[slot].append((start, end, word_start, prefix, key, values))
         return found
 
     def hits(self, text: str, slot: int) -> list[_Hit]:
