@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from rasd.arabic.normalize import NormalizedText
@@ -86,6 +88,10 @@ class PlaceFinder:
         self.matcher: PhraseMatcher[str] = PhraseMatcher(
             ((key, pid) for key, ids in gazetteer.index.items() for pid in ids),
             proclitics=PLACE_PROCLITICS)
+        # The names that name only countries (a match's places are its key's).
+        self._countries_only = frozenset(
+            key for key, (_, _, ids) in self.matcher.entries.items()
+            if all(gazetteer.places[i].feature == "country" for i in ids))
 
     def _word_before(self, text: str, start: int) -> tuple[str, int] | None:
         """The word before ``start`` (within 40 characters) when whitespace
@@ -110,12 +116,17 @@ class PlaceFinder:
     def _recognize(self, norm: NormalizedText, taken: list[tuple[int, int]]) -> list[_Found]:
         text = norm.text
         found: list[_Found] = []
+        # Whether a span overlaps a taken one, by bisection: the taken spans that start
+        # before its end, and the furthest any of them reaches.
+        taken = sorted(taken)
+        taken_starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))
         for m in self.matcher.find(text):
             ostart, oend = norm.to_original(m.start, m.end)
             if m.key in self.cues.types or (m.key[:2] == "ال" and m.key[2:] in self.cues.types):
                 continue  # "المدينة", "قرية": the words that name a kind of place, never a place
-            countries_only = all(self.gazetteer.places[i].feature == "country" for i in m.values)
-            if not countries_only and any(ostart < e and s < oend for s, e in taken):
+            if m.key not in self._countries_only and (
+                    i := bisect_left(taken_starts, oend)) and reach[i - 1] > ostart:
                 continue  # part of an actor's name (مجلس دير الزور العسكري)
             if m.key in self.not_places and _NAME_GOES_ON.match(text, m.end):
                 continue  # «مخيم عين الحلوة»: عين heads a longer name we do not know
