@@ -74,7 +74,7 @@ class Extraction:
     tolls: list[Toll] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cue:
     start: int
     end: int
@@ -128,7 +128,7 @@ class EventExtractor:
         for m in matcher.find(norm.text):  # type: ignore[attr-defined]
             start, end = norm.to_original(m.start, m.end)
             out.append(_Cue(start, end, m.values[0], m.key))
-        out.sort(key=lambda c: c.start)
+        out.sort(key=_start)
         return out
 
     def __call__(self, text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
@@ -1482,7 +1482,10 @@ def _outside_names(cues: list[_Cue], mentions: Sequence[Mention]) -> list[_Cue]:
 
 
 def _within(cues: list[_Cue], s: Sentence) -> list[_Cue]:
-    """Cues starting inside the sentence; ``cues`` are sorted by start."""
+    """Cues starting inside the sentence; ``cues`` are sorted by start (most lists
+    have none in a given sentence: those are told without a search)."""
+    if not cues or cues[-1].start < s.start or cues[0].start >= s.end:
+        return []
     lo = bisect_left(cues, s.start, key=_start)
     hi = bisect_left(cues, s.end, lo=lo, key=_start)
     return cues[lo:hi]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -43,8 +43,10 @@ def is_word_char(ch: str) -> bool:
 _WORD_CHARS = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8192)
 def match_key(phrase: str) -> str:
-    """The form a lexicon phrase is matched in."""
+    """The form a lexicon phrase is matched in (kept: rules ask for single words'
+    forms article after article)."""
     return normalize(phrase, MATCH_CONFIG).text.strip()
 
 
