@@ -79,7 +79,9 @@ def _alt(forms: list[str]) -> str:
 
 # ``\w``: a letter, digit or underscore, as ``str.isalnum`` sees letters and digits.
 _WORD = re.compile(r"\w+")
-_DIGITS = re.compile(r"\d+")
+# ``\d+``, written to open with a class: searched for a class at a time, not matched
+# at every position.
+_DIGITS = re.compile(r"\d\d*")
 _PROCLITIC_LETTERS = "وفبل"
 
 

@@ -25,7 +25,9 @@ MAX_FIGURE = 1e9
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
+# ``\d+``, written to open with a class: searched for a class at a time, not matched
+# at every position.
+_DIGITS = re.compile(r"\d\d*")
 _WORD = re.compile(r"\w+")
 _PAUSE = re.compile(r"[،,.؛;:!?؟\n]")
 
