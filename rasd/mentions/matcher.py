@@ -68,9 +68,10 @@ class Match(NamedTuple, Generic[T]):
 _Hit = tuple[int, int, int, str, str, tuple[Any, ...]]
 # What an automaton string stands for in one member: its slot, the lexicon key,
 # whether the string is the key with the article's alef elided (لتحالف for
-# التحالف), the key's values, and the member's proclitics (None: found anywhere,
-# inside words too) and enclitics.
-_Entry = tuple[int, str, bool, tuple[Any, ...], frozenset[str] | None, frozenset[str]]
+# التحالف), and the key's values. The member's proclitics and enclitics are
+# looked up by slot: with no set in them, the automaton's tuples hold nothing the
+# garbage collector need follow, and it leaves them out of its passes.
+_Entry = tuple[int, str, bool, tuple[Any, ...]]
 
 
 class SharedScan:
@@ -90,19 +91,22 @@ class SharedScan:
         self._automaton: Any = None
         self._max_prefix = max((m.max_prefix for m in self._members), default=0)
         self._last: tuple[str, list[list[_Hit]]] | None = None
+        self._proclitics: list[frozenset[str]] = []
+        self._enclitics: list[frozenset[str]] = []
 
     def _build(self) -> Any:
         combined: dict[str, tuple[list[_Entry], list[_Entry]]] = {}
         for slot, member in enumerate(self._members):
             for string, (key, elided, values) in member.entries.items():
                 anywhere, bounded = combined.setdefault(string, ([], []))
-                (anywhere if member.anywhere else bounded).append(
-                    (slot, key, elided, values, member.proclitics, member.enclitics))
+                (anywhere if member.anywhere else bounded).append((slot, key, elided, values))
+        self._proclitics = [member.proclitics for member in self._members]
+        self._enclitics = [member.enclitics for member in self._members]
         automaton = ahocorasick.Automaton()
         for string, (anywhere, bounded) in combined.items():
-            # With the enclitics any member lets the string carry, a string that ends
-            # inside a word is passed over before its word is looked at.
-            suffixes = frozenset().union(*(entry[5] for entry in bounded))
+            # With the enclitics any member lets the string carry (few: a tuple), a
+            # string that ends inside a word is passed over before its word is looked at.
+            suffixes = tuple(sorted(set().union(*(self._enclitics[e[0]] for e in bounded))))
             automaton.add_word(string, (len(string), tuple(anywhere), tuple(bounded), suffixes))
         if combined:
             automaton.make_automaton()
@@ -118,11 +122,12 @@ class SharedScan:
         length = len(text)
         max_prefix = self._max_prefix
         word_chars = _WORD_CHARS.match
+        proclitics_of, enclitics_of = self._proclitics, self._enclitics
         for last, (size, anywhere, bounded, suffixes) in self._automaton.iter(text):
             end = last + 1
             start = end - size  # an elided string starts after its ل
             if anywhere:
-                for slot, key, _, values, _, _ in anywhere:
+                for slot, key, _, values in anywhere:
                     found[slot].append((start, end, start, "", key, values))
                 if not bounded:
                     continue
@@ -143,12 +148,12 @@ class SharedScan:
                     break  # longer than any proclitic: inside a word
             else:
                 prefix = text[word_start:start]
-                for slot, key, elided, values, proclitics, enclitics in bounded:
-                    if tail is not None and tail not in enclitics:
+                for slot, key, elided, values in bounded:
+                    if tail is not None and tail not in enclitics_of[slot]:
                         continue
                     if elided and not prefix.endswith("ل"):
                         continue
-                    if prefix not in proclitics:
+                    if prefix not in proclitics_of[slot]:
                         continue
                     found[slot].append((start, end, word_start, prefix, key, values))
         return found
