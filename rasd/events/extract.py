@@ -124,10 +124,9 @@ class EventExtractor:
 
     # --- matching in the article's matching form, spans back in the original ---
     def _cues(self, norm: NormalizedText, matcher: object) -> list[_Cue]:
-        out = []
-        for m in matcher.find(norm.text):  # type: ignore[attr-defined]
-            start, end = norm.to_original(m.start, m.end)
-            out.append(_Cue(start, end, m.values[0], m.key))
+        starts, ends = norm.starts, norm.ends  # to_original of a match, inlined
+        out = [_Cue(starts[start], ends[end - 1], values[0], key) for start, end, _, _, key, values
+               in matcher.find_tuples(norm.text)]  # type: ignore[attr-defined]
         out.sort(key=_start)
         return out
 
@@ -1492,7 +1491,10 @@ def _within(cues: list[_Cue], s: Sentence) -> list[_Cue]:
 
 
 def _within_all(refine: dict[str, list[_Cue]], s: Sentence) -> dict[str, list[_Cue]]:
-    return {base: _within(found, s) for base, found in refine.items()}
+    """The refining cues in the sentence, by base type; a type with none is left out
+    (every reader asks with ``.get(base, [])``)."""
+    return {base: inside for base, found in refine.items() if found and (
+        inside := _within(found, s))}
 
 
 def _choose_type(triggers: list[_Cue], refine: dict[str, list[_Cue]]) -> str:

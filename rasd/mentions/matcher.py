@@ -226,13 +226,16 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, text: str) -> list[Match[T]]:
         """Longest matches first, then leftmost, without overlaps, in text order."""
+        return [_make_match(hit) for hit in self.find_tuples(text)]
+
+    def find_tuples(self, text: str) -> list[tuple[int, int, int, str, str, tuple[T, ...]]]:
+        """``find``'s matches as plain tuples of ``Match``'s fields, for callers that
+        read many and keep none (the list may be shared, not to be changed)."""
         hits = self.scan.hits(text, self.slot)
-        if not hits:
-            return []
         # The scan gives matches by end: when none reaches into the next, none
         # overlaps another, and text order is that order (most articles, most lexicons).
-        if all(a[1] <= b[2] for a, b in pairwise(hits)):
-            return [_make_match(hit) for hit in hits]
+        if len(hits) < 2 or all(a[1] <= b[2] for a, b in pairwise(hits)):
+            return hits
         chosen = []
         taken = bytearray(len(text) + 1)
         for hit in sorted(hits, key=_longest_first):
@@ -242,7 +245,7 @@ class PhraseMatcher(Generic[T]):
             taken[word_start:end] = b"\x01" * (end - word_start)
             chosen.append(hit)
         chosen.sort(key=itemgetter(0))
-        return [_make_match(hit) for hit in chosen]
+        return chosen
 
 
 class SubstringMatcher(PhraseMatcher[T]):
