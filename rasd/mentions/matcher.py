@@ -224,6 +224,11 @@ class PhraseMatcher(Generic[T]):
         """Every boundary-respecting match, overlapping ones included."""
         return [_make_match(hit) for hit in self.scan.hits(text, self.slot)]
 
+    def find_all_tuples(self, text: str) -> list[tuple[int, int, int, str, str, tuple[T, ...]]]:
+        """``find_all``'s matches as plain tuples of ``Match``'s fields (the list is
+        shared, not to be changed)."""
+        return self.scan.hits(text, self.slot)
+
     def find(self, text: str) -> list[Match[T]]:
         """Longest matches first, then leftmost, without overlaps, in text order."""
         return [_make_match(hit) for hit in self.find_tuples(text)]

@@ -146,7 +146,7 @@ class NumberGrammar:
         digits is one span (each digit is a match of its own), a number word
         another. The same as ``anchor.finditer``, several times faster."""
         spans = [(m.start(), m.end() - 1) for m in _DIGITS.finditer(text)]
-        spans += [(m.start, m.start) for m in self.number_words.find_all(text)]
+        spans += [(start, start) for start, *_ in self.number_words.find_all_tuples(text)]
         spans.sort()
         return spans
 
