@@ -205,19 +205,25 @@ class PlaceFinder:
         # Lebanon one Syrian namesake (المالكية) does not make تدمّر Palmyra.
         most = max(countries.values(), default=0)
         possible = {c for c in possible if c not in countries or 2 * countries[c] > most}
-        kept = [f for f in found if self._in_scope(f, countries) and (
+        told = frozenset(c for c, n in countries.items() if n > 0)
+        kept = [f for f in found if self._in_scope(f, countries, told) and (
             not f.weak or any(places[i].country in possible for i in f.ids))]
         return [self._resolve(norm, f, countries, admin1s) for f in kept]
 
-    def _in_scope(self, f: _Found, countries: Counter[str]) -> bool:
+    def _in_scope(self, f: _Found, countries: Counter[str],
+                  told: frozenset[str] | None = None) -> bool:
         """A bare place in a country the article is otherwise not about is mostly a
-        word that happens to be a place name somewhere (حربية: Harbiye, Turkey)."""
+        word that happens to be a place name somewhere (حربية: Harbiye, Turkey).
+        ``told`` is the countries ``countries`` counts above zero."""
+        if told is None:
+            told = frozenset(c for c, n in countries.items() if n > 0)
         places = [self.gazetteer.places[i] for i in f.ids]
         own = {p.country for p in places}
-        others = Counter({c: n for c, n in countries.items() if n})
+        # Whether another country is told (this mention not counted) and this one too.
         if len(own) == 1:
-            others[next(iter(own))] -= 1
-        if not +others or any(others[c] > 0 for c in own):
+            if countries.get(next(iter(own)), 0) > 1 or not told - own:
+                return True
+        elif not told or any(countries.get(c, 0) > 0 for c in own):
             return True
         return any(p.feature in ("admin1", "country") or p.population >= 1_000_000
                    for p in places)
