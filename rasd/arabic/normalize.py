@@ -236,7 +236,9 @@ def _plan(config: NormalizeConfig) -> _Plan:
         # runs of spaces (found apart, by ``_space_runs``: an alternative in
         # this pattern would halve its speed).
         special |= _WHITESPACE
-    pattern = f"[{_char_class(special)}]+"
+    # «C+» written «CC*»: a pattern that opens with a class is searched for by
+    # testing the class alone at each position, not by a full match attempt there.
+    pattern = f"[{_char_class(special)}][{_char_class(special)}]*"
     rare = f"[{_char_class(set(rare_map))}]" if rare_map else None
     return _Plan(re.compile(pattern), tuple(pairs.items()),
                  re.compile(rare) if rare else None, rare_map)

@@ -12,7 +12,8 @@ every possible split is kept for later stages that know more words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import NamedTuple
 
 from rasd.arabic.normalize import MARKS, NormalizedText, extend_over_marks, normalize_key
@@ -49,6 +50,15 @@ class Token(NamedTuple):
         return self.text[:1].isalpha()
 
 
+# ``Token(...)`` without NamedTuple's Python-level ``__new__``: a tokenizer makes
+# hundreds per article, and the fields are given in order by construction.
+_new_token: Callable[[tuple[object, ...]], Token] = partial(tuple.__new__, Token)
+# A word's analysis as a token carries it: prefix, stem, base and the splits.
+_Analysis = tuple[str, str, str, tuple[tuple[str, str], ...]]
+# A token of a run of text between spaces: its span in the run, its text, its analysis.
+_Piece = tuple[int, int, str, str, str, str, tuple[tuple[str, str], ...]]
+
+
 def _strip_article(stem: str) -> str:
     if stem.startswith(_ARTICLE) and len(stem) - 2 >= _MIN_STEM:
         return stem[2:]
@@ -83,6 +93,8 @@ class Tokenizer:
         self.vocabulary = frozenset(normalize_key(w) for w in words)
         # News vocabulary repeats; the analysis of a word depends only on it.
         self._cache: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {}
+        # ... and the tokens of a run of text between spaces on it.
+        self._chunks: dict[str, tuple[_Piece, ...]] = {}
 
     def extend(self, words: Iterable[str]) -> Tokenizer:
         """A tokenizer that also knows ``words``."""
@@ -117,27 +129,55 @@ class Tokenizer:
                 return prefix, stem, splits
         return "", word, splits
 
+    def _token_analysis(self, word: str) -> _Analysis:
+        """What a token of ``word`` carries besides its offsets."""
+        if word[0].isalpha() and not word.isascii():
+            prefix, stem, splits = self.analyse(word)
+        else:
+            prefix, stem, splits = "", word, (("", word),)
+        return prefix, stem, _strip_article(stem), splits
+
+    def _read(self, chunk: str) -> tuple[_Piece, ...]:
+        """The tokens of ``chunk`` as pieces, offsets relative to it."""
+        return tuple((*match.span(), match.group(), *self._token_analysis(match.group()))
+                     for match in _WORD.finditer(chunk))
+
+    def _pieces(self, chunk: str) -> tuple[_Piece, ...]:
+        """The pieces of a run of text without whitespace, kept for the next time:
+        news text repeats its words and the punctuation on them."""
+        pieces = self._read(chunk)
+        if len(self._chunks) < 100_000:
+            self._chunks[chunk] = pieces
+        return pieces
+
     def __call__(self, norm: NormalizedText) -> list[Token]:
+        text = norm.text
+        chunks = text.split()
+        if not chunks:
+            return []
+        # A token never spans whitespace, so the text's tokens are those of its
+        # whitespace-free runs, each run's read once and kept. Their offsets follow
+        # from their lengths when single whitespace characters part them, as in a
+        # form with collapsed whitespace; other text is read match by match.
+        if sum(map(len, chunks)) + len(chunks) - 1 != len(text):
+            chunks = [text]
+            pieces_of = {text: self._read(text)}.get
+        else:
+            pieces_of = self._chunks.get
         tokens: list[Token] = []
+        append, new = tokens.append, _new_token
         original, starts, ends = norm.original, norm.starts, norm.ends
         size = len(original)
-        plain: dict[str, tuple[str, str, str, tuple[tuple[str, str], ...]]] = {}
-        for match in _WORD.finditer(norm.text):
-            nstart, nend = match.span()
-            word = match.group()
-            ostart = starts[nstart]
-            oend = ends[nend - 1]
-            if oend < size and original[oend] in MARKS:
-                oend = extend_over_marks(original, oend)
-            analysis = plain.get(word)
-            if analysis is None:
-                if word[0].isalpha() and not word.isascii():
-                    prefix, stem, splits = self.analyse(word)
-                else:
-                    prefix, stem, splits = "", word, (("", word),)
-                analysis = plain[word] = (prefix, stem, _strip_article(stem), splits)
-            prefix, stem, base, splits = analysis
-            stem_start = starts[nstart + len(prefix)] if prefix else ostart
-            tokens.append(Token(ostart, oend, nstart, nend, word, prefix, stem, base, stem_start,
-                                splits))
+        pos = 0
+        for chunk in chunks:
+            for a, b, word, prefix, stem, base, splits in (pieces_of(chunk)
+                                                           or self._pieces(chunk)):
+                nstart = pos + a
+                ostart = starts[nstart]
+                oend = ends[pos + b - 1]
+                if oend < size and original[oend] in MARKS:
+                    oend = extend_over_marks(original, oend)
+                append(new((ostart, oend, nstart, pos + b, word, prefix, stem, base,
+                            starts[nstart + len(prefix)] if prefix else ostart, splits)))
+            pos += len(chunk) + 1
         return tokens

@@ -79,7 +79,7 @@ class Extraction:
     tolls: list[Toll] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cue:
     start: int
     end: int
@@ -129,11 +129,10 @@ class EventExtractor:
 
     # --- matching in the article's matching form, spans back in the original ---
     def _cues(self, norm: NormalizedText, matcher: object) -> list[_Cue]:
-        out = []
-        for m in matcher.find(norm.text):  # type: ignore[attr-defined]
-            start, end = norm.to_original(m.start, m.end)
-            out.append(_Cue(start, end, m.values[0], m.key))
-        out.sort(key=lambda c: c.start)
+        starts, ends = norm.starts, norm.ends  # to_original of a match, inlined
+        out = [_Cue(starts[start], ends[end - 1], values[0], key) for start, end, _, _, key, values
+               in matcher.find_tuples(norm.text)]  # type: ignore[attr-defined]
+        out.sort(key=_start)
         return out
 
     def __call__(self, text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
@@ -1654,14 +1653,20 @@ def _outside_names(cues: list[_Cue], mentions: Sequence[Mention]) -> list[_Cue]:
 
 
 def _within(cues: list[_Cue], s: Sentence) -> list[_Cue]:
-    """Cues starting inside the sentence; ``cues`` are sorted by start."""
+    """Cues starting inside the sentence; ``cues`` are sorted by start (most lists
+    have none in a given sentence: those are told without a search)."""
+    if not cues or cues[-1].start < s.start or cues[0].start >= s.end:
+        return []
     lo = bisect_left(cues, s.start, key=_start)
     hi = bisect_left(cues, s.end, lo=lo, key=_start)
     return cues[lo:hi]
 
 
 def _within_all(refine: dict[str, list[_Cue]], s: Sentence) -> dict[str, list[_Cue]]:
-    return {base: _within(found, s) for base, found in refine.items()}
+    """The refining cues in the sentence, by base type; a type with none is left out
+    (every reader asks with ``.get(base, [])``)."""
+    return {base: inside for base, found in refine.items() if found and (
+        inside := _within(found, s))}
 
 
 def _choose_type(triggers: list[_Cue], refine: dict[str, list[_Cue]]) -> str:

@@ -97,7 +97,7 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[tuple[Place, Iterable[str]]], version: str) -> None:
         self.places: dict[str, Place] = {}
-        self.index: dict[str, list[str]] = {}
+        index: dict[str, list[str]] = {}
         self.version = version
         for place, names in places:
             if place.id in self.places:
@@ -105,9 +105,11 @@ class Gazetteer:
             self.places[place.id] = place
             for name in names:
                 for key in name_keys(name):
-                    ids = self.index.setdefault(key, [])
+                    ids = index.setdefault(key, [])
                     if place.id not in ids:
                         ids.append(place.id)
+        # Tuples, not lists: holding only strings, they are no work for the collector.
+        self.index: dict[str, tuple[str, ...]] = {key: tuple(ids) for key, ids in index.items()}
         self.admin1_names: dict[tuple[str, str], Place] = {
             (p.country, p.admin1): p for p in self.places.values() if p.feature == "admin1"
         }

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from rasd.arabic.normalize import NormalizedText
@@ -93,6 +95,10 @@ class PlaceFinder:
         self.matcher: PhraseMatcher[str] = PhraseMatcher(
             ((key, pid) for key, ids in gazetteer.index.items() for pid in ids),
             proclitics=PLACE_PROCLITICS)
+        # The names that name only countries (a match's places are its key's).
+        self._countries_only = frozenset(
+            key for key, (_, _, ids) in self.matcher.entries.items()
+            if all(gazetteer.places[i].feature == "country" for i in ids))
 
     def _word_before(self, text: str, start: int) -> tuple[str, int] | None:
         """The word before ``start`` (within 40 characters) when whitespace
@@ -118,12 +124,17 @@ class PlaceFinder:
         text = norm.text
         found: list[_Found] = []
         idioms = [(m.start, m.end) for m in self.idioms.find(text)] if self.idioms else []
+        # Whether a span overlaps a taken one, by bisection: the taken spans that start
+        # before its end, and the furthest any of them reaches.
+        taken = sorted(taken)
+        taken_starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))
         for m in self.matcher.find(text):
             ostart, oend = norm.to_original(m.start, m.end)
             if m.key in self.cues.types or (m.key[:2] == "ال" and m.key[2:] in self.cues.types):
                 continue  # "المدينة", "قرية": the words that name a kind of place, never a place
-            countries_only = all(self.gazetteer.places[i].feature == "country" for i in m.values)
-            if not countries_only and any(ostart < e and s < oend for s, e in taken):
+            if m.key not in self._countries_only and (
+                    i := bisect_left(taken_starts, oend)) and reach[i - 1] > ostart:
                 continue  # part of an actor's name (مجلس دير الزور العسكري)
             if m.key in self.not_places and _NAME_GOES_ON.match(text, m.end):
                 continue  # «مخيم عين الحلوة»: عين heads a longer name we do not know
@@ -208,19 +219,25 @@ class PlaceFinder:
         # Lebanon one Syrian namesake (المالكية) does not make تدمّر Palmyra.
         most = max(countries.values(), default=0)
         possible = {c for c in possible if c not in countries or 2 * countries[c] > most}
-        kept = [f for f in found if self._in_scope(f, countries) and (
+        told = frozenset(c for c, n in countries.items() if n > 0)
+        kept = [f for f in found if self._in_scope(f, countries, told) and (
             not f.weak or any(places[i].country in possible for i in f.ids))]
         return [self._resolve(norm, f, countries, admin1s) for f in kept]
 
-    def _in_scope(self, f: _Found, countries: Counter[str]) -> bool:
+    def _in_scope(self, f: _Found, countries: Counter[str],
+                  told: frozenset[str] | None = None) -> bool:
         """A bare place in a country the article is otherwise not about is mostly a
-        word that happens to be a place name somewhere (حربية: Harbiye, Turkey)."""
+        word that happens to be a place name somewhere (حربية: Harbiye, Turkey).
+        ``told`` is the countries ``countries`` counts above zero."""
+        if told is None:
+            told = frozenset(c for c, n in countries.items() if n > 0)
         places = [self.gazetteer.places[i] for i in f.ids]
         own = {p.country for p in places}
-        others = Counter({c: n for c, n in countries.items() if n})
+        # Whether another country is told (this mention not counted) and this one too.
         if len(own) == 1:
-            others[next(iter(own))] -= 1
-        if not +others or any(others[c] > 0 for c in own):
+            if countries.get(next(iter(own)), 0) > 1 or not told - own:
+                return True
+        elif not told or any(countries.get(c, 0) > 0 for c in own):
             return True
         return any(p.feature in ("admin1", "country") or p.population >= 1_000_000
                    for p in places)

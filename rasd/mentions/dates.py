@@ -79,7 +79,9 @@ def _alt(forms: list[str]) -> str:
 
 # ``\w``: a letter, digit or underscore, as ``str.isalnum`` sees letters and digits.
 _WORD = re.compile(r"\w+")
-_DIGITS = re.compile(r"\d+")
+# ``\d+``, written to open with a class: searched for a class at a time, not matched
+# at every position.
+_DIGITS = re.compile(r"\d\d*")
 _PROCLITIC_LETTERS = "وفبل"
 
 
@@ -442,9 +444,9 @@ class DateFinder:
         if self._entry_finder is None:
             return {}
         found: dict[str, set[int]] = {name: set() for name in self._entry_words}
-        for match in self._entry_finder.find_all(text):
-            for name in match.values:
-                found[name].add(match.start)
+        for start, _, _, _, _, names in self._entry_finder.find_all_tuples(text):
+            for name in names:
+                found[name].add(start)
         return {name: sorted(starts) for name, starts in found.items()}
 
     def _anchors(self, text: str) -> set[str]:
@@ -453,12 +455,12 @@ class DateFinder:
         words = self.anchor_words
         present = set()
         if self._anchor_matcher is not None:
-            for m in self._anchor_matcher.find_all(text):
-                if m.end - m.start != len(m.key):
+            for start, end, _, prefix, key, _ in self._anchor_matcher.find_all_tuples(text):
+                if end - start != len(key):
                     continue  # للشهر is not ل + الشهر here: whole words only
-                if not m.prefix and m.key[0] in _PROCLITIC_LETTERS and m.key[1:] in words:
+                if not prefix and key[0] in _PROCLITIC_LETTERS and key[1:] in words:
                     continue  # والشهر: the proclitic reading, found on its own
-                present.add(m.key)
+                present.add(key)
             return present
         for word in self._anchor_forms.intersection(_WORD.findall(text)):
             if word[0] in _PROCLITIC_LETTERS and word[1:] in words:
@@ -562,9 +564,8 @@ class DateFinder:
         oend = extend_over_marks(norm.original, oend)
         ref = None
         if value.start is not None:
-            ref = {"day": value.start.isoformat(), "week": value.start.isoformat(),
-                   "month": value.start.isoformat()[:7],
-                   "year": value.start.isoformat()[:4]}[value.precision]
+            iso = value.start.isoformat()
+            ref = {"day": iso, "week": iso, "month": iso[:7], "year": iso[:4]}[value.precision]
             if value.precision == "month" and value.end and value.end.month != value.start.month:
                 ref = value.start.isoformat()
         data: dict[str, object] = {

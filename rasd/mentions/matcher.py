@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -43,8 +43,10 @@ def is_word_char(ch: str) -> bool:
 _WORD_CHARS = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8192)
 def match_key(phrase: str) -> str:
-    """The form a lexicon phrase is matched in."""
+    """The form a lexicon phrase is matched in (kept: rules ask for single words'
+    forms article after article)."""
     return normalize(phrase, MATCH_CONFIG).text.strip()
 
 
@@ -66,9 +68,10 @@ class Match(NamedTuple, Generic[T]):
 _Hit = tuple[int, int, int, str, str, tuple[Any, ...]]
 # What an automaton string stands for in one member: its slot, the lexicon key,
 # whether the string is the key with the article's alef elided (لتحالف for
-# التحالف), the key's values, and the member's proclitics (None: found anywhere,
-# inside words too) and enclitics.
-_Entry = tuple[int, str, bool, tuple[Any, ...], frozenset[str] | None, frozenset[str]]
+# التحالف), and the key's values. The member's proclitics and enclitics are
+# looked up by slot: with no set in them, the automaton's tuples hold nothing the
+# garbage collector need follow, and it leaves them out of its passes.
+_Entry = tuple[int, str, bool, tuple[Any, ...]]
 
 
 class SharedScan:
@@ -88,17 +91,23 @@ class SharedScan:
         self._automaton: Any = None
         self._max_prefix = max((m.max_prefix for m in self._members), default=0)
         self._last: tuple[str, list[list[_Hit]]] | None = None
+        self._proclitics: list[frozenset[str]] = []
+        self._enclitics: list[frozenset[str]] = []
 
     def _build(self) -> Any:
         combined: dict[str, tuple[list[_Entry], list[_Entry]]] = {}
         for slot, member in enumerate(self._members):
             for string, (key, elided, values) in member.entries.items():
                 anywhere, bounded = combined.setdefault(string, ([], []))
-                (anywhere if member.anywhere else bounded).append(
-                    (slot, key, elided, values, member.proclitics, member.enclitics))
+                (anywhere if member.anywhere else bounded).append((slot, key, elided, values))
+        self._proclitics = [member.proclitics for member in self._members]
+        self._enclitics = [member.enclitics for member in self._members]
         automaton = ahocorasick.Automaton()
         for string, (anywhere, bounded) in combined.items():
-            automaton.add_word(string, (len(string), tuple(anywhere), tuple(bounded)))
+            # With the enclitics any member lets the string carry (few: a tuple), a
+            # string that ends inside a word is passed over before its word is looked at.
+            suffixes = tuple(sorted(set().union(*(self._enclitics[e[0]] for e in bounded))))
+            automaton.add_word(string, (len(string), tuple(anywhere), tuple(bounded), suffixes))
         if combined:
             automaton.make_automaton()
         return automaton
@@ -112,33 +121,41 @@ class SharedScan:
             return found
         length = len(text)
         max_prefix = self._max_prefix
-        for last, (size, anywhere, bounded) in self._automaton.iter(text):
+        word_chars = _WORD_CHARS.match
+        proclitics_of, enclitics_of = self._proclitics, self._enclitics
+        for last, (size, anywhere, bounded, suffixes) in self._automaton.iter(text):
             end = last + 1
             start = end - size  # an elided string starts after its ل
-            for slot, key, _, values, _, _ in anywhere:
-                found[slot].append((start, end, start, "", key, values))
-            if not bounded:
-                continue
+            if anywhere:
+                for slot, key, _, values in anywhere:
+                    found[slot].append((start, end, start, "", key, values))
+                if not bounded:
+                    continue
             # A string ending inside a word counts only before an enclitic (is_word_char,
             # inlined: this runs for every string found).
             tail = None
             if end < length and ((ch := text[end]).isalnum() or ch == "_"):
-                tail = _WORD_CHARS.match(text, end).group()  # type: ignore[union-attr]
+                if not suffixes:
+                    continue
+                tail = word_chars(text, end).group()  # type: ignore[union-attr]
+                if tail not in suffixes:
+                    continue
             # Back to the start of the word: what lies between is the proclitics.
             word_start = start
             while word_start > 0 and ((ch := text[word_start - 1]).isalnum() or ch == "_"):
                 word_start -= 1
                 if start - word_start > max_prefix:
                     break  # longer than any proclitic: inside a word
-            prefix = text[word_start:start]
-            for slot, key, elided, values, proclitics, enclitics in bounded:
-                if tail is not None and tail not in enclitics:
-                    continue
-                if elided and not prefix.endswith("ل"):
-                    continue
-                if prefix not in proclitics:
-                    continue
-                found[slot].append((start, end, word_start, prefix, key, values))
+            else:
+                prefix = text[word_start:start]
+                for slot, key, elided, values in bounded:
+                    if tail is not None and tail not in enclitics_of[slot]:
+                        continue
+                    if elided and not prefix.endswith("ل"):
+                        continue
+                    if prefix not in proclitics_of[slot]:
+                        continue
+                    found[slot].append((start, end, word_start, prefix, key, values))
         return found
 
     def hits(self, text: str, slot: int) -> list[_Hit]:
@@ -207,15 +224,23 @@ class PhraseMatcher(Generic[T]):
         """Every boundary-respecting match, overlapping ones included."""
         return [_make_match(hit) for hit in self.scan.hits(text, self.slot)]
 
+    def find_all_tuples(self, text: str) -> list[tuple[int, int, int, str, str, tuple[T, ...]]]:
+        """``find_all``'s matches as plain tuples of ``Match``'s fields (the list is
+        shared, not to be changed)."""
+        return self.scan.hits(text, self.slot)
+
     def find(self, text: str) -> list[Match[T]]:
         """Longest matches first, then leftmost, without overlaps, in text order."""
+        return [_make_match(hit) for hit in self.find_tuples(text)]
+
+    def find_tuples(self, text: str) -> list[tuple[int, int, int, str, str, tuple[T, ...]]]:
+        """``find``'s matches as plain tuples of ``Match``'s fields, for callers that
+        read many and keep none (the list may be shared, not to be changed)."""
         hits = self.scan.hits(text, self.slot)
-        if not hits:
-            return []
         # The scan gives matches by end: when none reaches into the next, none
         # overlaps another, and text order is that order (most articles, most lexicons).
-        if all(a[1] <= b[2] for a, b in pairwise(hits)):
-            return [_make_match(hit) for hit in hits]
+        if len(hits) < 2 or all(a[1] <= b[2] for a, b in pairwise(hits)):
+            return hits
         chosen = []
         taken = bytearray(len(text) + 1)
         for hit in sorted(hits, key=_longest_first):
@@ -225,7 +250,7 @@ class PhraseMatcher(Generic[T]):
             taken[word_start:end] = b"\x01" * (end - word_start)
             chosen.append(hit)
         chosen.sort(key=itemgetter(0))
-        return [_make_match(hit) for hit in chosen]
+        return chosen
 
 
 class SubstringMatcher(PhraseMatcher[T]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,9 @@ MAX_FIGURE = 1e9
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
+# ``\d+``, written to open with a class: searched for a class at a time, not matched
+# at every position.
+_DIGITS = re.compile(r"\d\d*")
 _WORD = re.compile(r"\w+")
 _PAUSE = re.compile(r"[،,.؛;:!?؟\n]")
 _MARK = re.compile(r"[\u064b-\u0652]")
@@ -114,6 +117,9 @@ class NumberGrammar:
             ((w, w) for w in (*words, *("و" + w for w in words))), proclitics=frozenset({""}))
         self.eleven = {match_key(f) for f in c["eleven"]}
         self.twelve = {match_key(f) for f in c["twelve"]}
+        # The words a number in words may open with (``_parse_words``' first word).
+        self._openers = frozenset({*self.eleven, *self.twelve, *self.words, *(
+            "و" + w for w in self.words if len(w) > 2)})
         self.qualifiers: PhraseMatcher[str] = PhraseMatcher(
             (form, q) for q, forms in c["qualifiers"].items() for form in forms)
         self.vague_words = {match_key(f) for forms in c["vague"].values() for f in forms
@@ -145,7 +151,7 @@ class NumberGrammar:
         digits is one span (each digit is a match of its own), a number word
         another. The same as ``anchor.finditer``, several times faster."""
         spans = [(m.start(), m.end() - 1) for m in _DIGITS.finditer(text)]
-        spans += [(m.start, m.start) for m in self.number_words.find_all(text)]
+        spans += [(start, start) for start, *_ in self.number_words.find_all_tuples(text)]
         spans.sort()
         return spans
 
@@ -193,6 +199,9 @@ class NumberGrammar:
                 if value is not None:
                     out.append(_Parsed(i, j, value))
                 i = j
+                continue
+            if text not in self._openers:
+                i += 1  # no number word opens here
                 continue
             parsed = self._parse_words(toks, i)
             if parsed is None:
@@ -367,6 +376,12 @@ class QuantityFinder:
                 found.append((start, end, 0.0, "exact", "none", "killed"))
         found += g.singulars(text, effects + g.falls.find(text), found)
         out: list[Mention] = []
+        # Where the figure before a span ends, and where that one starts, by bisection
+        # rather than a pass over every figure for each.
+        ends = sorted(e for _, e, *_ in found)
+        start_of_end: dict[int, int] = {}
+        for s, e, *_ in found:
+            start_of_end[e] = max(s, start_of_end.get(e, s))
         for start, end, value, qualifier, rule, dual_of in sorted(found):
             ostart, oend = norm.to_original(start, end)
             while oend < len(norm.original) and _MARK.match(norm.original, oend):
@@ -377,7 +392,8 @@ class QuantityFinder:
             if q is not None and qualifier == "exact":
                 qualifier = q.values[0]
             lead = q.start if q is not None else start
-            previous_end = max((e for s, e, *_ in found if e <= lead), default=-1)
+            before = bisect_right(ends, lead)
+            previous_end = ends[before - 1] if before else -1
             effect = next((m.values[0] for m in reversed(effects)
                            if 0 <= lead - m.end <= 12 and m.start >= previous_end
                            and not (previous_end >= 0 and m.word_start - previous_end <= 2
@@ -392,7 +408,7 @@ class QuantityFinder:
             # «قتل ضابط برتبة ملازم أول وثلاثة جنود»: a count joined by و to the one
             # before, with no pause between, was struck by the same verb.
             # Not the two ends of a range: «ما بين 15 و20 مقاتلاً».
-            previous_start = max((s for s, e, *_ in found if e == previous_end), default=0)
+            previous_start = start_of_end.get(previous_end, 0)
             joined = start >= 2 and text[start - 2 : start] == " و" and bool(out) and \
                 out[-1].data.get("effect") in ("killed", "injured") and \
                 not _PAUSE.search(text, previous_end, start) and start - previous_end <= 40 \

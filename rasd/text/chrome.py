@@ -17,8 +17,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import ahocorasick
 
 from rasd.arabic.normalize import NormalizeConfig, NormalizedText, normalize
 from rasd.data import load_yaml
@@ -156,6 +159,131 @@ def _width(regex: re.Pattern[str]) -> tuple[int, float]:
     return int(low), math.inf if high >= parser.MAXREPEAT else int(high)
 
 
+# A need met by a Latin letter or a character IGNORECASE matches with one (ſ for
+# s, K for k): a line of Arabic has none.
+_CASED = "\x00cased"
+
+
+@lru_cache(maxsize=1)
+def _latin() -> re.Pattern[str]:
+    """A class of the characters an IGNORECASE pattern matches with an ASCII letter,
+    as ``re`` itself finds them in the Basic Multilingual Plane (no character beyond
+    it has a case mapping to ASCII)."""
+    plane = "".join(map(chr, range(0x10000)))
+    found = set(re.compile("[A-Za-z]", re.IGNORECASE).findall(plane))
+    return re.compile("[" + "".join(map(re.escape, sorted(found))) + "]")
+
+
+def _has_cased(text: str) -> bool:
+    return _latin().search(text) is not None
+
+
+def _uncased(code: int) -> bool:
+    """Whether the character is matched by itself alone, whatever the flags."""
+    ch = chr(code)
+    return ch.lower() == ch == ch.upper() and not (ch.isalpha() and
+                                                   unicodedata.category(ch) != "Lo")
+
+
+def _exact(item: tuple[Any, Any], parser: Any) -> frozenset[str] | None:
+    """The strings a parsed item matches, when they are few and fixed; else None."""
+    op, av = item
+    if op is parser.LITERAL and _uncased(av):
+        return frozenset({chr(av)})
+    if op is parser.IN and all(o is parser.LITERAL and _uncased(a) for o, a in av):
+        return frozenset(chr(a) for _, a in av)
+    if op is parser.SUBPATTERN and not av[1] and not av[2]:
+        return _exact_sequence(av[3], parser)
+    if op is parser.BRANCH:
+        branches = [_exact_sequence(b, parser) for b in av[1]]
+        if all(b is not None for b in branches):
+            return frozenset().union(*branches)  # type: ignore[arg-type]
+    return None
+
+
+def _exact_sequence(items: Any, parser: Any) -> frozenset[str] | None:
+    strings = frozenset({""})
+    for item in items:
+        exact = _exact(item, parser)
+        if exact is None or len(strings) * len(exact) > 256:
+            return None
+        strings = frozenset(a + b for a in strings for b in exact)
+    return strings
+
+
+def _telling(option: frozenset[str]) -> float:
+    """How telling a need is: its shortest string's length (a cased letter: little)."""
+    return min(0.5 if s == _CASED else len(s) for s in option)
+
+
+def _sequence_needs(items: Any, parser: Any) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed sequence ``items`` holds (the
+    most telling such set), or None."""
+    options: list[frozenset[str]] = []
+    run = frozenset({""})  # the fixed strings the items just read match
+    for item in items:
+        exact = _exact(item, parser)
+        if exact is not None and len(run) * len(exact) <= 256:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        if "" not in run:
+            options.append(run)
+        run = frozenset({""})
+        op, av = item
+        found: frozenset[str] | None = None
+        if exact is not None:
+            run = exact
+        elif op is parser.LITERAL and chr(av).isascii() and chr(av).isalpha():
+            found = frozenset({_CASED})
+        elif op is parser.SUBPATTERN and not av[1] and not av[2]:
+            found = _sequence_needs(av[3], parser)
+        elif op is parser.BRANCH:
+            branches = [_sequence_needs(b, parser) for b in av[1]]
+            if all(branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and av[0] >= 1:
+            found = _sequence_needs(av[2], parser)
+        if found:
+            options.append(found)
+    if "" not in run:
+        options.append(run)
+    return max(options, key=_telling, default=None)
+
+
+def _needs(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``regex`` holds (``_CASED``: a character
+    with case), read from ``re``'s own parse of it; None when there are none to tell
+    (or the private parser changed)."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        return _sequence_needs(parser.parse(regex.pattern, regex.flags), parser)
+    except Exception:  # a private module: a later Python may change it
+        return None
+
+
+# An automaton of needed strings, the rules needing a cased character, those needing none.
+_Screen = tuple[Any, tuple[int, ...], tuple[int, ...]]
+
+
+def _screen(rules: Sequence[int], needs: Sequence[frozenset[str] | None]) -> _Screen | None:
+    """For the ``rules`` (numbers) that fit a line: an automaton of the strings they
+    need, each string's value the rules needing it; the rules that need a cased
+    character; and those that need nothing. None when no rule needs a string."""
+    words: dict[str, list[int]] = {}
+    for number in rules:
+        for string in needs[number] or ():
+            if string != _CASED:
+                words.setdefault(string, []).append(number)
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for string, numbers in words.items():
+        automaton.add_word(string, tuple(numbers))
+    automaton.make_automaton()
+    return (automaton, tuple(n for n in rules if _CASED in (needs[n] or ())),
+            tuple(n for n in rules if needs[n] is None))
+
+
 def _edge_class(decorations: re.Pattern[str]) -> re.Pattern[str] | None:
     """``C*`` when ``decorations`` is ``^C*|C*$`` for one character class C."""
     found = re.fullmatch(r"\^(\[[^\[\]]*\]\*)\|\1\$", decorations.pattern)
@@ -174,8 +302,13 @@ class ChromeRemover:
         # match a whole paragraph. The regex for each length is made once.
         self._widths = [_width(r.regex) for r in self.patterns.rules]
         self._longest = max((n for w in self._widths for n in w if n != math.inf), default=0)
-        self._by_length: dict[tuple[bool, int], tuple[re.Pattern[str] | None,
-                                                      dict[int, int]]] = {}
+        self._by_length: dict[tuple[bool, int], tuple[re.Pattern[str] | None, dict[int, int],
+                                                      tuple[int, ...], _Screen | None]] = {}
+        # Every match of most rules holds one of a few words: most lines hold none of
+        # those of the rules that fit them, and an automaton of the words leaves only
+        # the rules that may match a line to be tried on it.
+        self._needs = [_needs(r.regex) for r in self.patterns.rules]
+        self._screens: dict[tuple[int, ...], _Screen | None] = {}
         self._combined: dict[tuple[int, ...], tuple[re.Pattern[str] | None,
                                                     dict[int, int]]] = {}
         self._edge = _edge_class(self.patterns.decorations)
@@ -225,14 +358,27 @@ class ChromeRemover:
             fit = tuple(i for i, (rule, (low, high)) in enumerate(
                 zip(self.patterns.rules, self._widths, strict=True))
                 if (rule.force or not forced_only) and low <= length <= high)
-            found = self._combined.get(fit)
-            if found is None:
-                found = self._combined[fit] = _first_rule(
+            combined = self._combined.get(fit)
+            if combined is None:
+                combined = self._combined[fit] = _first_rule(
                     [(i, self.patterns.rules[i]) for i in fit])
-            self._by_length[key] = found
-        regex, rules = found
+                self._screens[fit] = _screen(fit, self._needs)
+            found = self._by_length[key] = (*combined, fit, self._screens[fit])
+        regex, rules, fit, screen = found
         if regex is None:
             return None
+        if screen is not None:
+            automaton, cased, maybe = screen
+            held = {number for _, numbers in automaton.iter(text) for number in numbers}
+            if cased and _has_cased(text):
+                held.update(cased)
+            if held:
+                maybe = tuple(i for i in fit if i in held or self._needs[i] is None)
+            if len(maybe) < len(fit):  # the first of them that matches, as the regex finds
+                for i in maybe:
+                    if self.patterns.rules[i].regex.fullmatch(text) is not None:
+                        return i
+                return None
         m = regex.fullmatch(text)
         return rules[m.lastindex or 0] if m is not None else None
 
