@@ -308,6 +308,8 @@ class ChromeRemover:
         # those of the rules that fit them, and an automaton of the words leaves only
         # the rules that may match a line to be tried on it.
         self._needs = [_needs(r.regex) for r in self.patterns.rules]
+        if any(_CASED in (n or ()) for n in self._needs):
+            _latin()  # made once, with the patterns, not in the middle of an article
         self._screens: dict[tuple[int, ...], _Screen | None] = {}
         self._combined: dict[tuple[int, ...], tuple[re.Pattern[str] | None,
                                                     dict[int, int]]] = {}
