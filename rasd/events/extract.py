@@ -43,6 +43,7 @@ ARMED_TYPES = frozenset({"state_forces", "police", "intelligence", "militia", "r
                          "jihadist_group", "foreign_forces", "separatist_or_ethnic_force",
                          "private_military", "coalition"})  # not clans: «أحد وجهاء العشائر»
 _SINCE = re.compile(r"(?<!\w)منذ(?!\w)")
+_ON = match_key("على")  # the preposition of a verb's object: «استولت على»، «سيطرتها على»
 # Between two towns of a list: «و», or one or two unknown names joined by «و»
 _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 # «بيروت (رويترز) -»: the dash after the bracket that closes a dateline
@@ -400,10 +401,9 @@ class EventExtractor:
         if sub == "Looting/property destruction":
             # «زعمت أنها استولت على أبو حراز»: seizing a town is taking ground, seizing
             # a store is looting
-            on = match_key("على")
             towns = [m.start for m in inside if m.kind == "place"]
             for t in current:
-                if t.key in self.lexicon.seizing and self._word_after(t) == on and any(
+                if t.key in self.lexicon.seizing and self._word_after(t) == _ON and any(
                         0 < p - t.end <= 20 for p in towns):
                     sub = "Non-state actor overtakes territory"
                     break
@@ -450,10 +450,13 @@ class EventExtractor:
         # «قناة المسيرة التابعة للحوثيين»: the patron of an outlet or monitor is no side
         affiliation = self.lexicon.roles.get("affiliation", frozenset())
         voices = [m for m in actors if m not in parties]
-        parties = [m for m in parties if not any(
-            0 < m.start - v.end <= 25 and self._words_before(_Cue(m.start, m.end, "", ""), 1)
-            and self._words_before(_Cue(m.start, m.end, "", ""), 1)[-1].lstrip("ل") in
-            affiliation for v in voices)]
+
+        def patron_of_voice(m: Mention) -> bool:
+            before = self._words_before(_Cue(m.start, m.end, "", ""), 1)
+            return bool(before) and before[-1].lstrip("ل") in affiliation and any(
+                0 < m.start - v.end <= 25 for v in voices)
+
+        parties = [m for m in parties if not patron_of_voice(m)]
         self._state.accuser = None
         self._assign_parties(event, text, self._not_speakers(parties, sentence, cues, trigger),
                              trigger)
@@ -544,7 +547,7 @@ class EventExtractor:
             if force or "protesters" in event.victims or sub != "Peaceful protest":
                 # Protesters killed by the forces that broke the protest up.
                 sub = "Excessive force against protesters"
-                event.sub_event_type, event.plover = sub, self.lexicon.plover_of[sub]
+                self._retype(event, sub)
             else:
                 # «مسيرة غاضبة احتجاجاً على مجزرة القاعة الكبرى التي راح ضحيتها 140»:
                 # the dead are those the crowd mourns, not its own
@@ -1049,7 +1052,7 @@ class EventExtractor:
     def _compared(self, text: str, start: int) -> bool:
         """«في واحدة من أعنف الضربات منذ انطلاق الحملة»: a period told to compare one
         incident with those before it, not to count over it."""
-        before = self._words_before(_Cue(start, start, "", ""), 5)[-5:]
+        before = self._words_before(_Cue(start, start, "", ""), 5)
         return any(w in self.lexicon.superlatives for w in before)
 
     def _words_after(self, end: int, count: int) -> list[str]:
@@ -1060,10 +1063,8 @@ class EventExtractor:
 
     def _word_after(self, trigger: _Cue) -> str:
         """The word right after the trigger, in matching form."""
-        norm = self._state.norm
-        end = norm.from_original(trigger.end, trigger.end)[0]
-        words = norm.text[end : end + 30].split()
-        return words[0].strip("،,.:؛") if words else ""
+        words = self._words_after(trigger.end, 1)
+        return words[0] if words else ""
 
     def _sentence_words(self, sentence: Sentence) -> set[str]:
         """The sentence's words, each also without one attached و/ف/ب/ل (read once per
@@ -1148,15 +1149,14 @@ class EventExtractor:
             word = word_before(m)
             return word in marks or (word[:1] in "وفبل" and word[1:] in marks)
 
-        belongs = {match_key(w) for w in ("تابعة", "التابعة", "تابع", "التابع")}
-        on = match_key("على")
+        belongs = roles.get("belongs_to", frozenset())
 
         def marked_agent(m: Mention) -> bool:
             if marked(m, agent_marks):
                 # «سيطرتها على مقر الفرقة التابعة للجيش»: what belongs to X after «على»
                 # is what was struck or taken, not what struck it
                 return not (word_before(m) in belongs and trigger.end <= m.start
-                            and on in between(trigger.end, m.start))
+                            and _ON in between(trigger.end, m.start))
             # «هجوم شنه مسلحون من قوات الدعم السريع»: the mark before the unit of X.
             start = norm.from_original(m.start, m.end)[0]
             words = norm.text[max(0, start - 45) : start].split()[-3:]

@@ -12,11 +12,15 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-_MARKS = "[\u064b-\u0652\u0640]*"  # harakat, tanween, shadda, sukun, tatweel
+from rasd.arabic.normalize import MARKS
+
+# what may follow a letter in the original text: the marks normalization drops
+_MARKS = "[" + "".join(re.escape(c) for c in sorted(MARKS)) + "]*"
 
 
 def _loose(word: str) -> str:
-    """A word as a regex that lets short vowels and tatweel follow each letter."""
+    """A word as a regex that lets short vowels, tatweel and other marks follow each
+    letter."""
     parts = []
     for ch in word:
         if ch.isspace():

@@ -47,6 +47,8 @@ class MentionFinder:
                *self.dates.matchers()]
         if self.places is not None:
             out.append(self.places.matcher)
+            if self.places.idioms is not None:
+                out.append(self.places.idioms)
         return out
 
     def _countries(self, actors: list[Mention]) -> Counter[str]:

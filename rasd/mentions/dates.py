@@ -85,7 +85,6 @@ _DIGITS = re.compile(r"\d\d*")
 _PROCLITIC_LETTERS = "وفبل"
 
 
-
 def _starts(text: str, pos: int) -> bool:
     r"""Whether ``pos`` is at a word boundary or right after a proclitic letter
     that opens a word: ``(?:(?<!\w)|(?<=(?<!\w)[وفبل]))``."""
@@ -368,8 +367,7 @@ class DateFinder:
 
     def _month_year(self, m: re.Match[str], pub: date | None) -> DateValue:
         year, month = int(m["y"]), self.months[m["m"]]
-        part = m.groupdict().get("part")
-        start, end = self._part(part, date(year, month, 1), _month_end(year, month))
+        start, end = self._part(m["part"], date(year, month, 1), _month_end(year, month))
         return DateValue(start, end, "month")
 
     def _month_rel(self, m: re.Match[str], pub: date | None) -> DateValue:
@@ -377,7 +375,7 @@ class DateFinder:
             return DateValue(None, None, "month")
         month = self.months[m["m"]]
         year = pub.year if month <= pub.month else pub.year - 1
-        part = m.groupdict().get("part")
+        part = m.groupdict().get("part")  # «month-named» has no part to name
         start, end = self._part(part, date(year, month, 1), _month_end(year, month))
         return DateValue(start, end, "month")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from rasd.arabic.normalize import NormalizedText
+from rasd.arabic.normalize import NormalizedText, extend_over_marks
 from rasd.data import load_yaml
 from rasd.mentions.matcher import Match, PhraseMatcher, is_word_char, match_key
 from rasd.mentions.model import Mention
@@ -31,7 +31,6 @@ _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d\d*")
 _WORD = re.compile(r"\w+")
 _PAUSE = re.compile(r"[،,.؛;:!?؟\n]")
-_MARK = re.compile(r"[\u064b-\u0652]")
 
 
 class Tok(NamedTuple):
@@ -358,12 +357,11 @@ class QuantityFinder:
                 if any(0 <= start - e <= 16 and not _PAUSE.search(text, e, start)
                        and text[e:start].count(" ") <= 2 for s, e, *_ in duals):
                     continue
-                noun = next((gs for gs, ge, gm in reversed(group_spans)
+                noun = next(((gs, gm) for gs, ge, gm in reversed(group_spans)
                              if 0 <= start - ge <= 16 and not _PAUSE.search(text, ge, start)
                              and text[ge:start].count(" ") <= 2), None)
                 if noun is not None:
-                    what = next(gm.ref for gs, ge, gm in group_spans if gs == noun)
-                    start = noun
+                    start, what = noun[0], str(noun[1].ref)
             found.append((start, end, p.value, "exact", "number", what))
         for m in g.vague.find(text):
             if not any(s < m.end and m.start < e for s, e, *_ in found):
@@ -384,8 +382,7 @@ class QuantityFinder:
             start_of_end[e] = max(s, start_of_end.get(e, s))
         for start, end, value, qualifier, rule, dual_of in sorted(found):
             ostart, oend = norm.to_original(start, end)
-            while oend < len(norm.original) and _MARK.match(norm.original, oend):
-                oend += 1  # the word's last short vowel or tanween: «شاباً»
+            oend = extend_over_marks(norm.original, oend)  # «شاباً»: its tanween too
             if any(ostart < e and s < oend for s, e in skip):
                 continue
             q = next((m for m in qualifiers if 0 <= start - m.end <= 1), None)
