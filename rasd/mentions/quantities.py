@@ -420,9 +420,9 @@ class QuantityFinder:
                                if m.values[0] in ("killed", "injured")
                                and 0 < m.word_start - end <= 14
                                and text[m.word_start] != "و"
-                               and text[end : m.word_start].count(" ") <= (
-                                   2 if what is not None else 2 if
-                                   not _PAUSE.search(text, end, m.word_start) else 0)), None)
+                               and text[end : m.word_start].count(" ") <= 2
+                               and (what is not None
+                                    or not _PAUSE.search(text, end, m.word_start))), None)
             qstart = norm.to_original(q.start, q.end)[0] if q is not None else ostart
             data: dict[str, object] = {"value": int(value) if value is not None and
                                        value.is_integer() else value, "qualifier": qualifier}

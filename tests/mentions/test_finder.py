@@ -134,6 +134,8 @@ def test_an_impossible_date_is_neither_a_date_nor_three_figures(finder: MentionF
     ("لقيت امرأة حتفها في القصف", [("امرأة", 1, "killed")]),
     ("وقال الجيش إن قواته قضت على نحو عشرين مسلحاً", [("نحو عشرين", 20, "killed")]),
     ("فقُتل الشخصان اللذان كانا بداخلها", [("الشخصان", 2, "killed")]),
+    # a headline's count takes no verb from the line after it
+    ("والجيش يوقف خمسة\nقتل شخصان في اشتباك", [("خمسة", 5, None), ("شخصان", 2, "killed")]),
 ])
 def test_counts_told_after_what_they_count(finder: MentionFinder, text: str,
                                            expected: list[tuple[str, object, object]]) -> None:
