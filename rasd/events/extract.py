@@ -49,6 +49,7 @@ _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 # «بيروت (رويترز) -»: the dash after the bracket that closes a dateline
 _DATELINE_DASH = re.compile(r"\)\s*[-–—]")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
+_HEADLINE_BREAK = re.compile(r"\.\.|…|\s[-–|]\s")
 _SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
 _BETWEEN = re.compile(r"(?<!\w)(?:ما\s+)?بين\s+$")
 _RANGE_AND = re.compile(r"\s+و\s*")
@@ -338,7 +339,13 @@ class EventExtractor:
                 # «وقفة احتجاجية ... ترفض التوغلات المتكررة»: an adjective of habit
                 # after a noun describes that noun; the incident told before is news
                 habitual.remove(c)
-        if habitual or _within(cues["other"], sentence):
+        # «احتجاجاً على انقطاع الكهرباء مع تجاوز درجات الحرارة»، «تنديداً بارتفاع
+        # الأسعار»: another domain's words after a protest's purpose say what the
+        # crowd wanted, not what happened.
+        purpose = self.lexicon.protest_purpose
+        other = [c for c in _within(cues["other"], sentence) if not any(
+            w in purpose or w[1:] in purpose for w in self._words_from(sentence.start, c.start))]
+        if habitual or other:
             return None  # a pattern of events, or another domain, not an incident
         if self._opens_statement(sentence):
             return None
@@ -1061,6 +1068,12 @@ class EventExtractor:
         start = norm.from_original(end, end)[0]
         return [w.strip("،,.:؛«»") for w in norm.text[start : start + 60].split()[:count]]
 
+    def _words_from(self, start: int, end: int) -> list[str]:
+        """The words between two original offsets, in matching form."""
+        norm = self._state.norm
+        a, b = norm.from_original(start, end)
+        return [w.strip("،,.:؛«»") for w in norm.text[a:b].split()]
+
     def _word_after(self, trigger: _Cue) -> str:
         """The word right after the trigger, in matching form."""
         words = self._words_after(trigger.end, 1)
@@ -1471,8 +1484,13 @@ class EventExtractor:
         parties = [m for m in actors
                    if self.actors.actors[str(m.ref)].type not in SOURCE_TYPES]
         groups = [m for m in inside if m.kind == "group"]
+        # «قتيلان و37 جريحاً في تظاهرات الناصرية.. ومفوضية حقوق الإنسان تطالب
+        # بالتحقيق»: a monitor in another part of a headline did not count them.
         monitors = [m for m in actors if self.actors.actors[str(m.ref)].type in
-                    ("monitor", "ngo", "un_body")]
+                    ("monitor", "ngo", "un_body") and any(
+                        not _HEADLINE_BREAK.search(text, min(q.end, m.end),
+                                                   max(q.start, m.start))
+                        for q in casualties)]
         big = any((q.data.get("value") or 0) >= 20 or q.data.get("qualifier") in
                   ("more_than", "about", "at_least", "hundreds", "thousands",
                    "tens_of_thousands") for q in casualties)

@@ -92,8 +92,9 @@ class ActorLexicon:
     def __init__(self, actors: Iterable[Actor], generic_rules: Iterable[GenericRule],
                  versions: dict[str, str], not_after: Iterable[str] = (),
                  adjectives: dict[str, list[str]] | None = None,
-                 military_nouns: Iterable[str] = ()) -> None:
+                 military_nouns: Iterable[str] = (), common_before: Iterable[str] = ()) -> None:
         self.not_after = frozenset(match_key(w) for w in not_after)
+        self.common_before = frozenset(match_key(w) for w in common_before)
         self.military_nouns = frozenset(match_key(w) for w in military_nouns)
         self.adjectives: PhraseMatcher[str] = PhraseMatcher(
             (form, actor_id) for actor_id, forms in (adjectives or {}).items() for form in forms)
@@ -142,7 +143,8 @@ class ActorLexicon:
         versions = {f.name: f.version for f in files} | {gen.name: gen.version}
         lexicon = cls(actors, rules, versions, gen.content.get("not_after") or [],
                       gen.content.get("nationality_adjectives") or {},
-                      gen.content.get("military_nouns") or [])
+                      gen.content.get("military_nouns") or [],
+                      gen.content.get("common_before") or [])
         lexicon.check()
         return lexicon
 
@@ -250,6 +252,9 @@ class ActorLexicon:
             ostart, oend = norm.to_original(g.start, g.end)
             if any(ostart < e and s < oend for s, e in taken):
                 continue
+            after = text[g.end : g.end + 20].split()
+            if after and after[0].strip("،,.:؛") in self.common_before:
+                continue  # «التيار الكهربائي»، «الحركة التجارية»: a common noun
             # Resolved references are antecedents too: "التنظيم ... الأخير".
             history = sorted(named + generic, key=lambda m: m.start)
             resolved = self._resolve(g.values, ostart, history)
