@@ -372,6 +372,14 @@ class EventExtractor:
         current = [t for t in current if not (t.value == "Agreement" and any(
             w in talk or w[1:] in talk or _unsuffixed(w) in talk
             for w in self._words_before(t, 5)))]
+        # «ضربات على تجمعات الدعم السريع ... أسفرت عن تدمير ثلاثين عربة»: what an
+        # incident told before destroyed is its outcome.
+        outcome = self.lexicon.outcome
+        current = [t for t in current if not (
+            t.value == "Looting/property destruction"
+            and any(u.end <= t.start and u.value != t.value for u in current)
+            and any(w in outcome or w[1:] in outcome for w in self._words_before(t, 2)))] \
+            or current
         # «قذيفة أسقطتها طائرة مسيّرة»: a drone dropping a bomb, not one shot down
         dropped = [t for t in current if t.value == "Disrupted weapons use" and self._dropped(t)]
         current = [_Cue(t.start, t.end, "Air/drone strike", t.key) if t in dropped else t

@@ -84,6 +84,7 @@ class EventLexicon:
     joiners: PhraseMatcher[str]
     dropped: tuple[frozenset[str], frozenset[str]]
     losses: PhraseMatcher[str]
+    outcome: frozenset[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
         """Every phrase matcher of the lexicon, for ``share_scan``."""
@@ -184,4 +185,5 @@ class EventLexicon:
             agent_anaphors=scan("agent_anaphors", "doer"),
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},
+            outcome=words("outcome"),
         )
