@@ -41,6 +41,10 @@ _CUED_LOCALITIES = {"neighbourhood": ("neighbourhood",), "populated": ("camp",),
 _NAME_GOES_ON = re.compile(r" (?!(?:في|من|على|الى|عن|قرب|شمال|جنوب|شرق|غرب)\b)[^\W\d]")
 
 
+# The word after a place name, and whether a quoted name closes right after it.
+_OUTLET_WORD = re.compile(r"\s+([^\s«»:،,.]+)\s*(»)?")
+
+
 @dataclass(frozen=True)
 class Cues:
     types: dict[str, str]  # cue word (matching form) → expected kind
@@ -51,6 +55,8 @@ class Cues:
     roads: frozenset[str] = frozenset()
     metonyms: frozenset[str] = frozenset()
     idioms: tuple[str, ...] = ()
+    outlet_words: frozenset[str] = frozenset()
+    quoted_outlet_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> Cues:
@@ -62,7 +68,9 @@ class Cues:
                    frozenset(match_key(w) for w in data.get("sites") or []),
                    frozenset(match_key(w) for w in data.get("roads") or []),
                    frozenset(match_key(w) for w in data.get("metonyms") or []),
-                   tuple(data.get("idioms") or ()))
+                   tuple(data.get("idioms") or ()),
+                   frozenset(match_key(w) for w in data.get("outlet_words") or []),
+                   frozenset(match_key(w) for w in data.get("quoted_outlet_words") or []))
 
 
 @dataclass
@@ -144,6 +152,8 @@ class PlaceFinder:
                 continue  # «لعب دوراً»، «دوماً»: a word with tanween is no name
             if any(s <= m.start and m.end <= e for s, e in idioms):
                 continue  # «يفتح الباب أمام»: the door, not al-Bab
+            if self._outlet(norm.original, oend):
+                continue  # «المرج الإخبارية»، «صنعاء نيوز»: an outlet's name
             before = self._word_before(text, m.word_start)
             cue = cue_start = None
             if before is not None:
@@ -180,6 +190,16 @@ class PlaceFinder:
             found.append(_Found(m.start, m.end, ids, cue, cue_start, direction, end, units, seat,
                                 weak))
         return found
+
+    def _outlet(self, original: str, end: int) -> bool:
+        """A place name followed by a word news sites are named with is the site's name;
+        «اليوم» and the like only when the quoted name closes after it («حلب اليوم»)."""
+        after = _OUTLET_WORD.match(original, end)
+        if after is None:
+            return False
+        word = match_key(after.group(1))
+        return word in self.cues.outlet_words or (
+            word in self.cues.quoted_outlet_words and bool(after.group(2)))
 
     def _plausible(self, key: str, ids: tuple[str, ...]) -> bool:
         """Without a place-type word, ordinary words and tiny names are not places."""
