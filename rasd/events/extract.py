@@ -372,6 +372,9 @@ class EventExtractor:
         current = [t for t in current if not (t.value == "Agreement" and any(
             w in talk or w[1:] in talk or _unsuffixed(w) in talk
             for w in self._words_before(t, 5)))]
+        current = [t for t in current if not (
+            t.value in TERRITORY_TYPES and self._word_after(t) in self.lexicon.freed_people)] \
+            or current  # «القبض على الخاطفين وتحرير المخطوف»: people freed, no ground
         # «ضربات على تجمعات الدعم السريع ... أسفرت عن تدمير ثلاثين عربة»: what an
         # incident told before destroyed is its outcome.
         outcome = self.lexicon.outcome
@@ -998,7 +1001,15 @@ class EventExtractor:
         if any(w in self.lexicon.framing or w[1:] in self.lexicon.framing for w in words):
             return True
         accused = self.lexicon.accused
-        return any(w in accused or w[1:] in accused for w in self._words_before(trigger, 4))
+        if any(w in accused or w[1:] in accused for w in self._words_before(trigger, 4)):
+            return True
+        # «اعتقلت 17 شاباً بتهمة التخابر مع الجيش وإرسال إحداثيات المواقع إلى
+        # المسيّرات»: the charge runs on to the end of its clause.
+        original = self._state.norm.original
+        start = max(original.rfind(c, max(0, trigger.start - 120), trigger.start)
+                    for c in "،.؛\n") + 1
+        return any(w in accused or w[1:] in accused
+                   for w in self._words_from(start, trigger.start))
 
     @staticmethod
     def _is_headline(sentence: Sentence, blocks: Sequence[Block]) -> bool:

@@ -85,6 +85,7 @@ class EventLexicon:
     dropped: tuple[frozenset[str], frozenset[str]]
     losses: PhraseMatcher[str]
     outcome: frozenset[str]
+    freed_people: frozenset[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
         """Every phrase matcher of the lexicon, for ``share_scan``."""
@@ -186,4 +187,5 @@ class EventLexicon:
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},
             outcome=words("outcome"),
+            freed_people=words("freed_people"),
         )
