@@ -372,6 +372,15 @@ class EventExtractor:
         current = [t for t in current if not (t.value == "Agreement" and any(
             w in talk or w[1:] in talk or _unsuffixed(w) in talk
             for w in self._words_before(t, 5)))]
+        release = self.lexicon.release
+        if any(t.key in release for t in current):
+            # «اعتقلته ثم أفرجت عنه»: the arrest is the news; «طالبت بالإفراج»: asked for
+            others = any(t.key not in release and t.value != "Agreement" for t in current)
+            demand = self.lexicon.demand
+            current = [t for t in current if t.key not in release or not (others or any(
+                w in demand or w[1:] in demand for w in self._words_before(t, 3)))]
+            if not current:
+                return None
         current = [t for t in current if not (
             t.value in TERRITORY_TYPES and self._word_after(t) in self.lexicon.freed_people)] \
             or current  # «القبض على الخاطفين وتحرير المخطوف»: people freed, no ground

@@ -86,6 +86,8 @@ class EventLexicon:
     losses: PhraseMatcher[str]
     outcome: frozenset[str]
     freed_people: frozenset[str]
+    release: frozenset[str]
+    demand: frozenset[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
         """Every phrase matcher of the lexicon, for ``share_scan``."""
@@ -188,4 +190,6 @@ class EventLexicon:
             roles={role: words("roles", role) for role in c.get("roles") or {}},
             outcome=words("outcome"),
             freed_people=words("freed_people"),
+            release=words("release"),
+            demand=words("demand"),
         )

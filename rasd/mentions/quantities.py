@@ -125,8 +125,9 @@ class NumberGrammar:
                             if " " not in f}
         self.vague: PhraseMatcher[str] = PhraseMatcher(
             (form, v) for v, forms in c["vague"].items() for form in forms)
-        self.duals: PhraseMatcher[str] = PhraseMatcher(
-            (form, what) for what, forms in c["duals"].items() for form in forms)
+        duals = [(form, what) for what, forms in c["duals"].items() for form in forms]
+        self.duals: PhraseMatcher[str] = PhraseMatcher(duals + _derived_duals(
+            {match_key(form) for form, _ in duals}))
         self.effects: PhraseMatcher[str] = PhraseMatcher(
             (form, e) for e, forms in c["effects"].items() for form in forms)
         self.singular = {match_key(f) for f in c.get("singular_persons") or []}
@@ -438,3 +439,20 @@ class QuantityFinder:
                 rule=f"grammar:{rule}", data=data,
             ))
         return out
+
+
+def _derived_duals(listed: set[str]) -> list[tuple[str, str]]:
+    """Duals of the participant groups' nouns the numbers file does not list.
+
+    A noun whose sound plural the groups list in both cases (متظاهرون/متظاهرين)
+    has a nominative dual in ـان (متظاهران: two protesters), and a group that
+    lists such a dual beside the ـين form counts two with it too. Only bare forms:
+    «المسلحان» points back at two already counted."""
+    out = []
+    for group in load_yaml("participants.yaml").content.get("groups") or []:
+        aliases = {match_key(str(a)) for a in group.get("aliases") or []}
+        stems = {a[:-2] for a in aliases if len(a) > 4 and a[-2:] in ("ون", "ان")
+                 and a[:-2] + "ين" in aliases and not a.startswith("ال")}
+        out += [(stem + "ان", str(group["id"])) for stem in sorted(stems)
+                if stem + "ان" not in listed]
+    return out

@@ -1255,3 +1255,71 @@ def test_what_belongs_to_a_force_after_on_is_what_was_taken(full_pipeline: Pipel
     takeovers = [e for e in result.events if "territory" in e.sub_event_type]
     assert [(e.sub_event_type, e.actor1 and e.actor1.id) for e in takeovers] == [
         ("Non-state actor overtakes territory", "rsf")]
+
+
+def test_a_release_is_an_agreement_unless_it_ends_an_arrest_or_is_asked_for(
+        full_pipeline: Pipeline) -> None:
+    freed = extract(full_pipeline, "الإفراج عن أسرى\n"
+                    "أطلقت قوات الدعم السريع أمس سراح 31 أسيراً من منتسبي الجيش في مدينة "
+                    "الأبيض، وسلّمتهم إلى الصليب الأحمر.")
+    assert [(e.sub_event_type, e.actor1 and e.actor1.id) for e in freed.events] == [
+        ("Agreement", "rsf")]
+    held = extract(full_pipeline, "اعتقال شاب\n"
+                   "اعتقلت قوات الأمن شاباً في مدينة درعا صباح اليوم ثم أفرجت عنه بعد ساعات.")
+    assert [e.sub_event_type for e in held.events] == ["Arrests"]
+    asked = extract(full_pipeline, "مطالبة بالإفراج\n"
+                    "طالبت منظمة حقوقية بالإفراج عن المعتقلين في سجون مدينة حلب.")
+    assert asked.events == []
+
+
+def test_a_protest_about_the_weather_or_prices_is_still_a_protest(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قتيلان في تظاهرات الناصرية\n"
+                     "قُتل متظاهران وأصيب 37 آخرون مساء أمس عندما أطلقت قوات الأمن الرصاص "
+                     "الحي لتفريق محتجين وسط مدينة الناصرية، احتجاجاً على انقطاع التيار "
+                     "الكهربائي مع تجاوز درجات الحرارة خمسين درجة.")
+    [event] = result.events
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.fatalities == 2
+    # «التيار الكهربائي» is the power supply, not the Sadrist movement
+    assert event.actor1 is None or event.actor1.id != "sadrist_movement"
+
+
+def test_a_monitor_in_another_part_of_a_headline_made_no_toll(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قتيلان و37 جريحاً في تظاهرات الناصرية.. ومفوضية "
+                     "حقوق الإنسان تطالب بالتحقيق\n"
+                     "قُتل متظاهران وأصيب 37 آخرون مساء أمس عندما أطلقت قوات الأمن الرصاص "
+                     "الحي لتفريق محتجين وسط مدينة الناصرية.")
+    assert result.tolls == []
+    assert [e.fatalities for e in result.events] == [2]
+
+
+def test_what_a_strike_destroyed_is_its_outcome(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الجيش يقصف مليط\n"
+                     "أعلن الجيش السوداني أن سلاح الجو نفّذ يوم الخميس ضربات على تجمعات "
+                     "للدعم السريع في مدينة مليط، أسفرت عن تدمير ثلاثين عربة قتالية.")
+    assert [e.sub_event_type for e in result.events] == ["Air/drone strike"]
+
+
+def test_a_charge_runs_to_the_end_of_its_clause(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "حملة دهم في الجنينة\n"
+                     "شنت استخبارات الدعم السريع اليوم حملة دهم في مدينة الجنينة، اعتقلت "
+                     "خلالها 17 شاباً بتهمة التخابر مع الجيش وإرسال إحداثيات المواقع إلى "
+                     "المسيّرات.")
+    assert [e.sub_event_type for e in result.events] == ["Arrests"]
+
+
+def test_freeing_a_captive_takes_no_ground(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "القبض على خاطفين\n"
+                     "أعلنت مديرية أمن الزاوية يوم الأحد القبض على أربعة أشخاص متهمين بخطف "
+                     "سائق شاحنة على الطريق الساحلي في مدينة الزاوية، وتحرير المخطوف.")
+    assert [e.sub_event_type for e in result.events] == ["Arrests"]
+
+
+def test_an_outlet_named_after_a_town_is_no_place(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "دخول ترهونة\n"
+                     "بنغازي - «المرج الإخبارية»: دخلت قوات الوفاق مدينة ترهونة أمس الجمعة "
+                     "من دون مواجهات، بحسب ما أفادت مصادر محلية لـ«المرج الإخبارية».")
+    places = {e.location and e.location.get("name") for e in result.events}
+    assert "Al Marj" not in places
