@@ -1323,3 +1323,17 @@ def test_an_outlet_named_after_a_town_is_no_place(full_pipeline: Pipeline) -> No
                      "من دون مواجهات، بحسب ما أفادت مصادر محلية لـ«المرج الإخبارية».")
     places = {e.location and e.location.get("name") for e in result.events}
     assert "Al Marj" not in places
+
+
+def test_what_aircraft_destroy_they_struck(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تدمير منظومة دفاع جوي\n"
+                     "قال المتحدث باسم قوات الوفاق إن سلاح الجو دمّر مساء الأحد منظومة دفاع "
+                     "جوي في محيط مدينة ترهونة.")
+    assert [e.sub_event_type for e in result.events] == ["Air/drone strike"]
+
+
+def test_bombs_found_in_a_search_are_bombs_stopped(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "ضبط عبوات في داقوق\n"
+                     "عثرت قوة من الحشد الشعبي صباح اليوم خلال عملية تفتيش في قضاء داقوق على "
+                     "مضافة تضم أربع عبوات ناسفة معدة للتفجير.")
+    assert [e.sub_event_type for e in result.events] == ["Disrupted weapons use"]
