@@ -1337,3 +1337,17 @@ def test_bombs_found_in_a_search_are_bombs_stopped(full_pipeline: Pipeline) -> N
                      "عثرت قوة من الحشد الشعبي صباح اليوم خلال عملية تفتيش في قضاء داقوق على "
                      "مضافة تضم أربع عبوات ناسفة معدة للتفجير.")
     assert [e.sub_event_type for e in result.events] == ["Disrupted weapons use"]
+
+
+def test_a_body_found_with_words_between_verb_and_noun(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "العثور على جثة شاب\n"
+                     "عُثر صباح اليوم على جثة شاب في العشرينيات من عمره مصاباً بطلقات نارية "
+                     "في الرأس على أطراف حي كرم اللوز في مدينة حمص.")
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Attack", 1)]
+
+
+def test_a_checkpoint_set_up_is_a_base_established(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "نقطة تفتيش في سنجار\n"
+                     "نصبت قوة مشتركة من الجيش والشرطة المحلية اليوم نقطة تفتيش ثابتة عند "
+                     "المدخل الجنوبي لمدينة سنجار.")
+    assert [e.sub_event_type for e in result.events] == ["Headquarters or base established"]
