@@ -146,10 +146,17 @@ def test_damaged_warc_record_is_reported_and_earlier_records_kept(tmp_path: Path
     archive.write_bytes(bytes(data))
     docs, rejects = docs_and_rejects(archive)
     assert [d.provenance.record for d in docs] == [1]
-    [reject] = rejects
-    assert reject.record == 2 and reject.source == str(archive)
-    assert reject.reason.startswith("archive is corrupt after record 1")
-    assert len(reject.reason) < 250
+    # The garbage lands in record 2's gzip member, whose bytes differ from run to
+    # run (record ids and dates). Mostly the reader stops there; when the member
+    # still inflates, it reports record 2 as a damaged response and goes on to
+    # what follows. Either way record 2 is reported with its reason.
+    assert 1 <= len(rejects) <= 2
+    assert rejects[0].record == 2 and all(r.source == str(archive) for r in rejects)
+    assert rejects[0].reason.startswith(("archive is corrupt after record 1",
+                                         "the HTTP response in the record cannot be parsed"))
+    assert all(r.reason.startswith("archive is corrupt after record")
+               for r in rejects[1:])
+    assert all(len(r.reason) < 250 for r in rejects)
 
 
 def test_truncated_warc_is_reported(tmp_path: Path) -> None:
