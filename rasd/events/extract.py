@@ -386,12 +386,19 @@ class EventExtractor:
             or current  # «القبض على الخاطفين وتحرير المخطوف»: people freed, no ground
         # «ضربات على تجمعات الدعم السريع ... أسفرت عن تدمير ثلاثين عربة»: what an
         # incident told before destroyed is its outcome.
-        outcome = self.lexicon.outcome
+        outcome, verbs = self.lexicon.outcome, self.lexicon.outcome_verbs
+
+        def outcome_of_earlier(t: _Cue) -> bool:
+            earlier = [u for u in current if u.end <= t.start and u.value != t.value]
+            if not earlier:
+                return False
+            if any(w in outcome or w[1:] in outcome for w in self._words_before(t, 2)):
+                return True
+            between = self._words_from(max(u.end for u in earlier), t.start)
+            return any(w in verbs or w[1:] in verbs for w in between)
+
         current = [t for t in current if not (
-            t.value == "Looting/property destruction"
-            and any(u.end <= t.start and u.value != t.value for u in current)
-            and any(w in outcome or w[1:] in outcome for w in self._words_before(t, 2)))] \
-            or current
+            t.value == "Looting/property destruction" and outcome_of_earlier(t))] or current
         # «قذيفة أسقطتها طائرة مسيّرة»: a drone dropping a bomb, not one shot down
         dropped = [t for t in current if t.value == "Disrupted weapons use" and self._dropped(t)]
         current = [_Cue(t.start, t.end, "Air/drone strike", t.key) if t in dropped else t

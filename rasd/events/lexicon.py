@@ -85,6 +85,7 @@ class EventLexicon:
     dropped: tuple[frozenset[str], frozenset[str]]
     losses: PhraseMatcher[str]
     outcome: frozenset[str]
+    outcome_verbs: frozenset[str]
     freed_people: frozenset[str]
     release: frozenset[str]
     demand: frozenset[str]
@@ -189,6 +190,7 @@ class EventLexicon:
             footage=PhraseMatcher((w, "footage") for w in c.get("footage") or []),
             roles={role: words("roles", role) for role in c.get("roles") or {}},
             outcome=words("outcome"),
+            outcome_verbs=words("outcome_verbs"),
             freed_people=words("freed_people"),
             release=words("release"),
             demand=words("demand"),

@@ -1351,3 +1351,18 @@ def test_a_checkpoint_set_up_is_a_base_established(full_pipeline: Pipeline) -> N
                      "نصبت قوة مشتركة من الجيش والشرطة المحلية اليوم نقطة تفتيش ثابتة عند "
                      "المدخل الجنوبي لمدينة سنجار.")
     assert [e.sub_event_type for e in result.events] == ["Headquarters or base established"]
+
+
+def test_barrel_bombs_dropped_by_helicopters_are_air_strikes(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "براميل على عندان\n"
+                     "ألقى الطيران المروحي بعد الظهر ثلاثة براميل على الأطراف الغربية لبلدة "
+                     "عندان، ما أدى إلى إصابة ستة أشخاص بجروح متفاوتة وتدمير منزلين.")
+    assert [e.sub_event_type for e in result.events] == ["Air/drone strike"]
+
+
+def test_crowds_celebrating_a_victory_are_no_takeover(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الجيش يستعيد ود مدني\n"
+                     "أعلن الجيش السوداني اليوم استعادة السيطرة على مدينة ود مدني.\n"
+                     "وعمّت الاحتفالات مدن بورتسودان وكسلا والقضارف فور إعلان تحرير المدينة.")
+    places = {e.location and e.location.get("name") for e in result.events}
+    assert "Kassala" not in places and "Port Sudan" not in places
