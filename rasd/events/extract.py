@@ -386,7 +386,7 @@ class EventExtractor:
             or current  # «القبض على الخاطفين وتحرير المخطوف»: people freed, no ground
         # «ضربات على تجمعات الدعم السريع ... أسفرت عن تدمير ثلاثين عربة»: what an
         # incident told before destroyed is its outcome.
-        outcome, verbs = self.lexicon.outcome, self.lexicon.outcome_verbs
+        outcome, outcome_verbs = self.lexicon.outcome, self.lexicon.outcome_verbs
 
         def outcome_of_earlier(t: _Cue) -> bool:
             earlier = [u for u in current if u.end <= t.start and u.value != t.value]
@@ -395,7 +395,7 @@ class EventExtractor:
             if any(w in outcome or w[1:] in outcome for w in self._words_before(t, 2)):
                 return True
             between = self._words_from(max(u.end for u in earlier), t.start)
-            return any(w in verbs or w[1:] in verbs for w in between)
+            return any(w in outcome_verbs or w[1:] in outcome_verbs for w in between)
 
         current = [t for t in current if not (
             t.value == "Looting/property destruction" and outcome_of_earlier(t))] or current
