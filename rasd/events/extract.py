@@ -381,9 +381,14 @@ class EventExtractor:
                 w in demand or w[1:] in demand for w in self._words_before(t, 3)))]
             if not current:
                 return None
-        current = [t for t in current if not (
-            t.value in TERRITORY_TYPES and self._word_after(t) in self.lexicon.freed_people)] \
-            or current  # «القبض على الخاطفين وتحرير المخطوف»: people freed, no ground
+        # «القبض على الخاطفين وتحرير المخطوف»، «سُلّم الراعي إلى الجيش»: people freed
+        # or handed over, no ground
+        people = [m.start for m in inside if m.kind == "group"]
+        current = [t for t in current if not (t.value in TERRITORY_TYPES and (
+            self._word_after(t) in self.lexicon.freed_people
+            or any(0 < p - t.end <= 2 for p in people)))]
+        if not current:
+            return None
         # «ضربات على تجمعات الدعم السريع ... أسفرت عن تدمير ثلاثين عربة»: what an
         # incident told before destroyed is its outcome.
         outcome, outcome_verbs = self.lexicon.outcome, self.lexicon.outcome_verbs

@@ -1366,3 +1366,17 @@ def test_crowds_celebrating_a_victory_are_no_takeover(full_pipeline: Pipeline) -
                      "وعمّت الاحتفالات مدن بورتسودان وكسلا والقضارف فور إعلان تحرير المدينة.")
     places = {e.location and e.location.get("name") for e in result.events}
     assert "Kassala" not in places and "Port Sudan" not in places
+
+
+def test_a_person_handed_over_is_no_ground_handed_over(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "الإفراج عن راعٍ\n"
+                     "وعند الخامسة من بعد الظهر، سُلّم الراعي إلى الجيش اللبناني عند بوابة "
+                     "بلدة كفرشوبا بعد احتجازه ساعات.")
+    assert "Non-violent transfer of territory" not in [e.sub_event_type for e in result.events]
+
+
+def test_raids_now_and_then_are_a_pattern(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "حملات دهم\n"
+                     "وتنفّذ «قسد» بين حين وآخر حملات دهم واعتقال في بلدات ريف دير الزور "
+                     "الشرقي بحثاً عن خلايا التنظيم.")
+    assert result.events == []
