@@ -558,10 +558,11 @@ class EventExtractor:
             sub = "Attack"
             self._retype(event, sub)
         self._figures(event, quantities, text, sentence)
-        if event.fatalities_qualifier is None and any(
-                (t.key in self.lexicon.assassination and not self._attempted(t))
-                or t.key in self.lexicon.one_body for t in triggers):
-            # «اغتال مسلحون مجهولون خطيب مسجد»: an assassination kills the one it names.
+        if event.fatalities_qualifier is None and sub not in _NO_TOLL and any(
+                ((t.key in self.lexicon.assassination and not self._attempted(t))
+                 or t.key in self.lexicon.one_body) and not self._framed(t) for t in triggers):
+            # «اغتال مسلحون مجهولون خطيب مسجد»: an assassination kills the one it names;
+            # «ضبط ثلاثة متهمين بالضلوع في عمليات اغتيال» arrests, and kills no one.
             event.fatalities, event.fatalities_qualifier = 1, "exact"
         if event.event_type == "Riots" and event.actor1 is not None and \
                 event.actor1.id == "israeli_settlers":

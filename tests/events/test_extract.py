@@ -1380,3 +1380,10 @@ def test_raids_now_and_then_are_a_pattern(full_pipeline: Pipeline) -> None:
                      "وتنفّذ «قسد» بين حين وآخر حملات دهم واعتقال في بلدات ريف دير الزور "
                      "الشرقي بحثاً عن خلايا التنظيم.")
     assert result.events == []
+
+
+def test_an_arrest_for_assassinations_kills_no_one(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "ضبط مطلوبين في المنصورة\n"
+                     "نفّذت قوات الحزام الأمني فجر اليوم حملة مداهمات في مديرية المنصورة بعدن، "
+                     "أسفرت عن ضبط ثلاثة مطلوبين متهمين بالضلوع في عمليات اغتيال.")
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Arrests", None)]
