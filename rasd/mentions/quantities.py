@@ -31,6 +31,12 @@ _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d\d*")
 _WORD = re.compile(r"\w+")
 _PAUSE = re.compile(r"[،,.؛;:!?؟\n]")
+# What may stand between a count and the verb that says what befell them (in the
+# matching form): the counted noun, a partitive «من ...» of up to two words, and
+# an aside on who is among them between commas.
+_COUNTED_TAIL = re.compile(r"(?:\s+(?!و|من\s)[^\s،,.]+)?(?:\s+من\s+[^\s،,.]+(?:\s+و[^\s،,.]+)?)?"
+                           r"(?:\s*[،,]\s*(?:بينهم|منهم|بينهن|منهن|بينهما|منهما)\s+[^،,.]{1,40}[،,])?"
+                           r"\s+")
 
 
 class Tok(NamedTuple):
@@ -424,6 +430,14 @@ class QuantityFinder:
                                and text[end : m.word_start].count(" ") <= 2
                                and (what is not None
                                     or not _PAUSE.search(text, end, m.word_start))), None)
+            if effect is None and (what is not None or value != 1):
+                # «أربعة نازحين، بينهم امرأة، قُتلوا»، «460 من المرضى ومرافقيهم قُتلوا»:
+                # who is among them, or of whom, told between the count and its verb
+                tail = _COUNTED_TAIL.match(text, end)
+                if tail is not None and tail.end() > end:
+                    effect = next((m.values[0] for m in effects
+                                   if m.values[0] in ("killed", "injured")
+                                   and m.word_start == tail.end()), None)
             qstart = norm.to_original(q.start, q.end)[0] if q is not None else ostart
             data: dict[str, object] = {"value": int(value) if value is not None and
                                        value.is_integer() else value, "qualifier": qualifier}

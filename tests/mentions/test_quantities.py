@@ -60,3 +60,12 @@ def test_counts_joined_by_and_share_their_verb_but_a_range_does_not() -> None:
         (1, "killed", None), (3, "killed", True), (5, "injured", None)]
     ranged = FINDER.find(normalize("أسفرت عن مقتل ما بين 15 و20 مقاتلاً", MATCH_CONFIG))
     assert not any(m.data.get("joined") for m in ranged)
+
+
+def test_a_count_reaches_its_verb_across_an_aside_or_a_partitive() -> None:
+    finder = QuantityFinder()
+    for text, value in (("قالت الغرفة إن أربعة نازحين، بينهم امرأة، قُتلوا أمس", 4),
+                        ("إن أكثر من 460 من المرضى ومرافقيهم قُتلوا داخل المستشفى", 460)):
+        found = finder.find(normalize(text, MATCH_CONFIG))
+        assert [(q.data.get("value"), q.data.get("effect")) for q in found] == [
+            (value, "killed")]
