@@ -1387,3 +1387,13 @@ def test_an_arrest_for_assassinations_kills_no_one(full_pipeline: Pipeline) -> N
                      "نفّذت قوات الحزام الأمني فجر اليوم حملة مداهمات في مديرية المنصورة بعدن، "
                      "أسفرت عن ضبط ثلاثة مطلوبين متهمين بالضلوع في عمليات اغتيال.")
     assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Arrests", None)]
+
+
+def test_an_attribution_down_the_article_tells_only_of_its_own_paragraph(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تصعيد في ريف درعا\n"
+                     "قصفت قوات النظام بلدة طفس بقذائف المدفعية صباح اليوم.\n"
+                     "وفي بلدة نوى، أفاد شهود عيان بأن طائرة مسيّرة استهدفت سيارة مدنية.\n"
+                     "كما اعتقلت قوات الأمن شاباً في بلدة جاسم بعد مداهمة منزله.")
+    arrest = next(e for e in result.events if e.sub_event_type == "Arrests")
+    assert [s["id"] for s in arrest.sources] == ["correspondent"]
