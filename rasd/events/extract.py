@@ -1666,6 +1666,7 @@ def _head_counts(text: str, quantities: list[Mention], among: frozenset[str],
 # وغارة أخرى على ياطر». (Not battles, where either side may be the one told first.)
 _INHERITED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Arrests",
                         "Looting/property destruction"})
+_BOMBARDMENT = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def _inherit_doers(events: list[Event], kin: Callable[[str, str], bool]) -> None:
@@ -1676,8 +1677,12 @@ def _inherit_doers(events: list[Event], kin: Callable[[str, str], bool]) -> None
         if event.actor1 is not None or event.sub_event_type not in _INHERITED or \
                 event.modality in ("background", "planned"):
             continue
+        # «غارة إسرائيلية ... وتعرضت بلدة رامية لقصف مدفعي»: one force's strikes and
+        # shelling told in a row are its own, whichever weapon each names
         before = next((e for e in reversed(ordered[:i]) if e.actor1 is not None
-                       and e.sub_event_type == event.sub_event_type
+                       and (e.sub_event_type == event.sub_event_type or (
+                           e.event_type == event.event_type == "Explosions/Remote violence"
+                           and {e.sub_event_type, event.sub_event_type} <= _BOMBARDMENT))
                        and e.modality not in ("background", "planned")), None)
         if before is None or before.actor1 is None:
             continue

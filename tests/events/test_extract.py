@@ -1397,3 +1397,20 @@ def test_an_attribution_down_the_article_tells_only_of_its_own_paragraph(
                      "كما اعتقلت قوات الأمن شاباً في بلدة جاسم بعد مداهمة منزله.")
     arrest = next(e for e in result.events if e.sub_event_type == "Arrests")
     assert [s["id"] for s in arrest.sources] == ["correspondent"]
+
+
+def test_fire_named_by_its_nationality_names_the_force(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قتلى قرب مركز مساعدات\n"
+                     "قُتل سبعة أشخاص على الأقل بنيران إسرائيلية صباح اليوم أثناء انتظارهم "
+                     "شاحنات المساعدات قرب دوار العلم في مدينة رفح.")
+    assert [e.actor1 and e.actor1.id for e in result.events] == ["israeli_forces"]
+
+
+def test_a_forces_shelling_told_after_its_strike_is_its_own(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارات وقصف على الجنوب\n"
+                     "شنّ الطيران الحربي الإسرائيلي صباح اليوم غارة على بلدة عيتا الشعب.\n"
+                     "وتعرضت أحراج بلدة رامية لقصف مدفعي متقطع بعد الظهر.")
+    shelling = next(e for e in result.events
+                    if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.actor1 is not None and shelling.actor1.id in (
+        "israeli_forces", "israeli_air_force")
