@@ -49,6 +49,7 @@ _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 # «بيروت (رويترز) -»: the dash after the bracket that closes a dateline
 _DATELINE_DASH = re.compile(r"\)\s*[-–—]")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
+_SAYS_THAT = re.compile(r"(?<!\w)[إأ]ن(?:ها|ه|هم|هما)?(?!\w)")
 _HEADLINE_BREAK = re.compile(r"\.\.|…|\s[-–|]\s")
 _SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
 _BETWEEN = re.compile(r"(?<!\w)(?:ما\s+)?بين\s+$")
@@ -492,8 +493,11 @@ class EventExtractor:
 
         def patron_of_voice(m: Mention) -> bool:
             before = self._words_before(_Cue(m.start, m.end, "", ""), 1)
+            # «طائرة مسيّرة قال الجيش إنها تابعة للدعم السريع»: what the voice says
+            # belongs to a side names the doer, not the voice's patron
             return bool(before) and before[-1].lstrip("ل") in affiliation and any(
-                0 < m.start - v.end <= 25 for v in voices)
+                0 < m.start - v.end <= 25 and not _SAYS_THAT.search(text, v.end, m.start)
+                for v in voices)
 
         parties = [m for m in parties if not patron_of_voice(m)]
         self._state.accuser = None

@@ -1414,3 +1414,10 @@ def test_a_forces_shelling_told_after_its_strike_is_its_own(full_pipeline: Pipel
                     if e.sub_event_type == "Shelling/artillery/missile attack")
     assert shelling.actor1 is not None and shelling.actor1.id in (
         "israeli_forces", "israeli_air_force")
+
+
+def test_what_a_voice_says_belongs_to_a_side_names_the_doer(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مسيّرة تضرب سوقاً في الأبيض\n"
+                     "استهدفت طائرة مسيّرة قال الجيش إنها تابعة للدعم السريع صباح اليوم سوقاً "
+                     "شعبية في مدينة الأبيض.")
+    assert [e.actor1 and e.actor1.id for e in result.events] == ["rsf"]
