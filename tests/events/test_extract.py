@@ -1421,3 +1421,12 @@ def test_what_a_voice_says_belongs_to_a_side_names_the_doer(full_pipeline: Pipel
                      "استهدفت طائرة مسيّرة قال الجيش إنها تابعة للدعم السريع صباح اليوم سوقاً "
                      "شعبية في مدينة الأبيض.")
     assert [e.actor1 and e.actor1.id for e in result.events] == ["rsf"]
+
+
+def test_a_town_that_fell_into_a_sides_hands_was_taken(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "معركة تلعفر\n"
+                     "بدأت القوات العراقية اليوم عملية لاستعادة قضاء تلعفر غرب الموصل.\n"
+                     "وكانت تلعفر، التي يسكنها غالبية من التركمان، قد سقطت بيد التنظيم في "
+                     "حزيران 2014.")
+    taken = [e for e in result.events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert [(e.modality, e.actor1 and e.actor1.id) for e in taken] == [("background", "isis")]
