@@ -325,7 +325,10 @@ class EventExtractor:
         today = any(m.kind == "date" and m.data.get("precision") == "day" and not
                     _SINCE_BEFORE.search(text, max(0, m.start - 45), m.start) for m in inside)
         habitual = [c for c in modal if c.value == "habitual" and not (
-            today and c.key.split()[0] in self.lexicon.durations)]
+            today and c.key.split()[0] in self.lexicon.durations) and not (
+            # «ويأتي ذلك بعد دخول الاتفاق حيز التنفيذ»: what this comes after is
+            # recalled, no pattern
+            comes is not None and comes.start() <= c.start < comes.end())]
         for c in list(habitual):
             # «تظاهرة تندد بالضربات التركية المتكررة»: the word of habit right after an
             # incident word qualifies that word; the incident told before it is news.
@@ -504,8 +507,12 @@ class EventExtractor:
         self._assign_parties(event, text, self._not_speakers(parties, sentence, cues, trigger),
                              trigger)
         self._territory_side(event)
+        # «دخل اتفاق وقف إطلاق النار في قطاع غزة حيز التنفيذ»: a ceasefire in a war
+        # zone needs no party named to be one
+        ceasefire = sub == "Agreement" and bool(places) and any(
+            t.value == "Agreement" and "اطلاق النار" in t.key for t in current)
         if sub in ("Agreement", "Non-violent transfer of territory") and \
-                event.actor1 is None and event.actor2 is None:
+                event.actor1 is None and event.actor2 is None and not ceasefire:
             return None  # «هدنة نفطية بين بغداد وأربيل»: a deal with no armed party named
         bodies = self.lexicon.roles.get("security_bodies", frozenset())
         if sub == "Arrests" and (

@@ -1430,3 +1430,13 @@ def test_a_town_that_fell_into_a_sides_hands_was_taken(full_pipeline: Pipeline) 
                      "حزيران 2014.")
     taken = [e for e in result.events if e.sub_event_type == "Non-state actor overtakes territory"]
     assert [(e.modality, e.actor1 and e.actor1.id) for e in taken] == [("background", "isis")]
+
+
+def test_a_ceasefire_in_a_war_zone_needs_no_party_named(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تبادل الأسرى\n"
+                     "وصلت حافلات تقل أسرى محررين إلى مدينة رام الله فجر اليوم.\n"
+                     "ويأتي ذلك بعد دخول اتفاق وقف إطلاق النار في قطاع غزة حيز التنفيذ في "
+                     "التاسع عشر من كانون الثاني الماضي.", published="2025-02-16")
+    deals = [e for e in result.events if e.sub_event_type == "Agreement"
+             and e.location and e.location.get("name") == "Gaza Strip"]
+    assert [(e.modality, e.event_date) for e in deals] == [("background", "2025-01-19")]
