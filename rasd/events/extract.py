@@ -1781,10 +1781,13 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
         lead_sentences = [s for s in sentences if s.block == lead]
         yield from (("lead", s) for s in lead_sentences)
         seen.update(id(s) for s in lead_sentences)
-    # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead);
-    # an attribution further down tells of its own paragraph's news only.
+    # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead),
+    # and tell who reported the lead's incident further down («وقالت مصادر طبية إن
+    # ...»); an attribution further down tells of its own paragraph's news only.
     lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
-    yield from (("article", s) for s in sentences if id(s) not in seen and s.block == lead)
+    opening = sentence.block == lead or (block is not None and block.kind == "headline")
+    yield from (("article", s) for s in sentences
+                if id(s) not in seen and (opening or s.block == lead))
 
 
 # The figures an event carries.
