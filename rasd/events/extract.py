@@ -1921,7 +1921,10 @@ def _location(places: Sequence[Mention], after: int | None = None
     cities = [m for m in places if not m.data.get("neighbourhood")]
     places = cities or places
     alone = len({m.ref for m in places}) > 1
-    best = min(places, key=lambda m: (alone and cohesion(m) == 0,
+    # «التي تستهدف فيها طهران أربيل بصواريخ»: a capital that may name its
+    # government gives way to any other place named with it
+    best = min(places, key=lambda m: (alone and bool(m.data.get("metonym")),
+                                      alone and cohesion(m) == 0,
                                       int(str(m.data["geo_precision"])),
                                       after is not None and m.start < after, m.start))
     keys = ("name", "name_ar", "latitude", "longitude", "country", "admin1", "geo_precision")

@@ -325,6 +325,8 @@ class PlaceFinder:
             data["neighbourhood"] = True  # a quarter named after a town: the city is better
         if region:
             data["region"] = True
+        if f.cue is None and norm.text[f.start:f.end] in self.cues.metonyms:
+            data["metonym"] = True  # «تستهدف فيها طهران أربيل»: may name a government
         if len(scored) > 1:
             data["rejected"] = [
                 {"id": pid, "name": places[pid].name, "country": places[pid].country,

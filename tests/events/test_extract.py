@@ -1440,3 +1440,11 @@ def test_a_ceasefire_in_a_war_zone_needs_no_party_named(full_pipeline: Pipeline)
     deals = [e for e in result.events if e.sub_event_type == "Agreement"
              and e.location and e.location.get("name") == "Gaza Strip"]
     assert [(e.modality, e.event_date) for e in deals] == [("background", "2025-01-19")]
+
+
+def test_a_capital_naming_its_government_gives_way_to_the_place_struck(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "صواريخ على أربيل\n"
+                     "قصفت صواريخ باليستية أطلقها الحرس الثوري الإيراني فجر اليوم مواقع في "
+                     "مدينة أربيل، وهي ليست المرة الأولى التي تستهدف فيها طهران أربيل.")
+    assert {e.location and e.location.get("name") for e in result.events} == {"Erbil"}
