@@ -50,6 +50,7 @@ _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 _DATELINE_DASH = re.compile(r"\)\s*[-–—]")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
 _SAYS_THAT = re.compile(r"(?<!\w)[إأ]ن(?:ها|ه|هم|هما)?(?!\w)")
+_LABEL = re.compile(r"\s*:")  # «الكفرة: ...»: a town and a colon, no agency
 _HEADLINE_BREAK = re.compile(r"\.\.|…|\s[-–|]\s")
 _SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
 _BETWEEN = re.compile(r"(?<!\w)(?:ما\s+)?بين\s+$")
@@ -617,7 +618,13 @@ class EventExtractor:
         verbs = _within(cues["verb"], sentence)
         # "الرمادي (الفرات) – خطف مسلحون ... في قضاء الرطبة": the dateline is where
         # the report was filed; the place named in the sentence is where it happened.
-        named = [m for m in places if not _dateline(text, m, sentence)]
+        # Further down, «الكفرة: أعلنت كتيبة ...» labels a digest's item with its town:
+        # a place of the item like any other.
+        lead_block = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
+        labels = [m for m in places if _dateline(text, m, sentence)]
+        if sentence.block != lead_block and labels and _LABEL.match(text, labels[0].end):
+            labels = []
+        named = [m for m in places if m not in labels]
         # «الفصائل المدعومة من أنقرة»، «القوات الموالية لدمشق»: a capital named as a
         # patron is a state, not a place.
         named = [m for m in named if not _patron_place(

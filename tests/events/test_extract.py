@@ -1447,3 +1447,12 @@ def test_a_capital_naming_its_government_gives_way_to_the_place_struck(
     result = extract(full_pipeline, "قتلى في أربيل\n"
                      "ولا تعد هذه المرة الأولى التي تستهدف فيها طهران أربيل بصواريخ باليستية.")
     assert {e.location and e.location.get("name") for e in result.events} == {"Erbil"}
+
+
+def test_a_digests_item_label_is_a_place_of_the_item(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "جولة الأخبار الليبية\n"
+                     "طرابلس: شهدت العاصمة هدوءاً حذراً اليوم في أحيائها الجنوبية.\n"
+                     "الكفرة: أعلنت كتيبة سبل السلام توقيف ستة مهربين وضبط شاحنة محملة "
+                     "بالأسلحة قرب الحدود مع السودان، خلال دورية صحراوية يوم الخميس.")
+    arrests = [e for e in result.events if e.sub_event_type == "Arrests"]
+    assert [e.location and e.location.get("name") for e in arrests] == ["Kufra"]
