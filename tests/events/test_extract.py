@@ -1451,7 +1451,7 @@ def test_a_capital_naming_its_government_gives_way_to_the_place_struck(
 
 def test_a_digests_item_label_is_a_place_of_the_item(full_pipeline: Pipeline) -> None:
     result = extract(full_pipeline, "جولة الأخبار الليبية\n"
-                     "طرابلس: شهدت العاصمة هدوءاً حذراً اليوم في أحيائها الجنوبية.\n"
+                     "طرابلس: شهدت العاصمة الليبية هدوءاً حذراً اليوم في حي أبو سليم.\n"
                      "الكفرة: أعلنت كتيبة سبل السلام توقيف ستة مهربين وضبط شاحنة محملة "
                      "بالأسلحة قرب الحدود مع السودان، خلال دورية صحراوية يوم الخميس.")
     arrests = [e for e in result.events if e.sub_event_type == "Arrests"]
