@@ -1433,9 +1433,15 @@ class EventExtractor:
     def _sources(self, text: str, sentence: Sentence, sentences: Sequence[Sentence],
                  blocks: Sequence[Block], mentions: Sequence[Mention],
                  cues: dict[str, list[_Cue]]) -> list[dict[str, object]]:
+        lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
         for reach, scope in _scopes(sentence, sentences, blocks,
                                     sentence.block in self._state.live_entries):
             found = self._sources_in(text, scope, mentions, cues)
+            if found and reach == "article" and scope.block != lead:
+                # «وقال حزب الله إنه قصف كريات شمونة» further down tells its own news;
+                # only those who report for others there tell of the lead's incident
+                found = [s for s in found if s.get("kind") != "actor" or self.actors.actors[
+                    str(s["id"])].type in SOURCE_TYPES]
             if found:
                 for s in found:
                     s["scope"] = reach

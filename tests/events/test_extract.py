@@ -1456,3 +1456,16 @@ def test_a_digests_item_label_is_a_place_of_the_item(full_pipeline: Pipeline) ->
                      "بالأسلحة قرب الحدود مع السودان، خلال دورية صحراوية يوم الخميس.")
     arrests = [e for e in result.events if e.sub_event_type == "Arrests"]
     assert [e.location and e.location.get("name") for e in arrests] == ["Kufra"]
+
+
+def test_a_sides_own_statement_down_the_article_does_not_source_the_lead(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارات على البقاع\n"
+                     "شنت الطائرات الإسرائيلية غارات على بلدة بعلبك صباح اليوم.\n"
+                     "في المقابل، قال «حزب الله» إنه قصف أمس مدينة كريات شمونة بصلية صاروخية.",
+                     published="2024-10-10")
+    strike = next(e for e in result.events if e.sub_event_type == "Air/drone strike")
+    assert (strike.actor1 and strike.actor1.id, strike.modality) == ("israeli_forces", "reported")
+    shelling = next(e for e in result.events
+                    if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.location and shelling.location.get("name") == "Qiryat Shmona"
