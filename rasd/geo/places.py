@@ -251,7 +251,7 @@ class PlaceFinder:
         ``told`` is the countries ``countries`` counts above zero."""
         if told is None:
             told = frozenset(c for c, n in countries.items() if n > 0)
-        if f.cue in ("populated", "facility") and len(f.ids) == 1:
+        if f.cue in ("populated", "facility", "region") and len(f.ids) == 1:
             return True  # «قصف مدينة كريات شمونة» from Lebanon: a town named as a town
         places = [self.gazetteer.places[i] for i in f.ids]
         own = {p.country for p in places}
