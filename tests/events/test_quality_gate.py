@@ -1,10 +1,11 @@
 """Extraction quality on the annotated set must not fall below its baseline.
 
 The floors are set just under the figures measured on the development part
-(2026-11-26, 322 articles, 273 of them written apart from the rules:
-event F1 0.744, place 1.00, fatalities 0.90, sub-event type 0.94 over matched
-events). The F1 floor went down from 0.745 when five harder batches written
-blind joined the part (protests, analyses, local posts); it measures more now.
+(2026-11-26, 583 articles, all but 49 of them written apart from the rules:
+event F1 0.750, place 1.00, fatalities 0.90, sub-event type 0.94 over matched
+events). Each batch written blind that joins the part tends to lower the
+figures a little before rules learn from it, so the F1 floor keeps a point
+of room.
 Raise them as the rules improve; never tune on the test part.
 """
 
@@ -18,7 +19,7 @@ from rasd.evaluate.events import evaluate_articles, load_gold
 from rasd.pipeline import Pipeline
 
 GOLD = sorted((FIXTURES / "gold").glob("*.jsonl"))
-FLOORS = {"f1": 0.735, "sub_event_type": 0.92, "fatalities": 0.88, "place": 0.95,
+FLOORS = {"f1": 0.74, "sub_event_type": 0.93, "fatalities": 0.89, "place": 0.95,
           "relevance": 0.95}
 
 
