@@ -1469,3 +1469,14 @@ def test_a_sides_own_statement_down_the_article_does_not_source_the_lead(
     shelling = next(e for e in result.events
                     if e.sub_event_type == "Shelling/artillery/missile attack")
     assert shelling.location and shelling.location.get("name") == "Qiryat Shmona"
+
+
+def test_a_drone_named_with_its_nationality_or_its_strike_is_no_march(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مسيّرة على يارون\n"
+                     "استهدفت مسيّرة إسرائيلية صباح اليوم دراجة نارية في بلدة يارون، ما أدى إلى "
+                     "استشهاد شاب.", published="2025-04-10")
+    assert [e.sub_event_type for e in result.events] == ["Air/drone strike"]
+    march = extract(full_pipeline, "مسيرة في يارون\n"
+                    "خرجت مسيرة حاشدة في بلدة يارون اليوم تنديداً بالاعتداءات.")
+    assert "Air/drone strike" not in [e.sub_event_type for e in march.events]
