@@ -373,6 +373,11 @@ class EventExtractor:
         current = [t for t in current if not (
             t.value == "Looting/property destruction" and t.key.startswith(("استول", "غنم"))
             and any(0 <= b.start - t.end <= 20 for b in booty))]  # seized, not burnt
+        # «دمّروا ثلاث دبابات ميركافا بالصواريخ الموجهة»: arms destroyed in a fight are
+        # that fight's, no destruction of property
+        current = [t for t in current if not (
+            t.value == "Looting/property destruction" and t.key.startswith(("دمر", "تدمير"))
+            and any(0 <= b.start - t.end <= 12 for b in booty))]
         talk = self.lexicon.agreement_talk
         current = [t for t in current if not (t.value == "Agreement" and any(
             w in talk or w[1:] in talk or _unsuffixed(w) in talk

@@ -1480,3 +1480,11 @@ def test_a_drone_named_with_its_nationality_or_its_strike_is_no_march(
     march = extract(full_pipeline, "مسيرة في يارون\n"
                     "خرجت مسيرة حاشدة في بلدة يارون اليوم تنديداً بالاعتداءات.")
     assert "Air/drone strike" not in [e.sub_event_type for e in march.events]
+
+
+def test_arms_destroyed_in_a_fight_are_no_destruction_of_property(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "معارك على الحدود\n"
+                     "وقال حزب الله إن مقاتليه دمّروا ثلاث دبابات «ميركافا» أثناء تقدمها نحو "
+                     "بلدة مارون الراس.")
+    assert "Looting/property destruction" not in [e.sub_event_type for e in result.events]
