@@ -447,6 +447,11 @@ class EventExtractor:
                 "Air/drone strike", "Shelling/artillery/missile attack")]
             if struck:
                 sub = struck[0].value
+            elif self._sentence_words(sentence) & self.lexicon.partial[0] and \
+                    self._sentence_words(sentence) & self.lexicon.partial[1]:
+                # «معظم الصواريخ اعتُرضت أو سقطت في مناطق مفتوحة»: some got through;
+                # the barrage is the event
+                sub = "Shelling/artillery/missile attack"
         if sub == "Looting/property destruction":
             # «زعمت أنها استولت على أبو حراز»: seizing a town is taking ground, seizing
             # a store is looting

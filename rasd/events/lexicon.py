@@ -88,6 +88,7 @@ class EventLexicon:
     outcome_verbs: frozenset[str]
     freed_people: frozenset[str]
     release: frozenset[str]
+    partial: tuple[frozenset[str], frozenset[str]]
     demand: frozenset[str]
 
     def matchers(self) -> list[PhraseMatcher[str]]:
@@ -193,5 +194,6 @@ class EventLexicon:
             outcome_verbs=words("outcome_verbs"),
             freed_people=words("freed_people"),
             release=words("release"),
+            partial=(words("partial", "some"), words("partial", "landed")),
             demand=words("demand"),
         )

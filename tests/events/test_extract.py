@@ -1488,3 +1488,10 @@ def test_arms_destroyed_in_a_fight_are_no_destruction_of_property(
                      "وقال حزب الله إن مقاتليه دمّروا ثلاث دبابات «ميركافا» أثناء تقدمها نحو "
                      "بلدة مارون الراس.")
     assert "Looting/property destruction" not in [e.sub_event_type for e in result.events]
+
+
+def test_part_of_a_barrage_intercepted_is_the_barrage(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "صواريخ على ميرون\n"
+                     "وأفاد الجيش الإسرائيلي بأن معظم الصواريخ التي أطلقت على قاعدة ميرون "
+                     "اعتُرضت أو سقطت في مناطق مفتوحة، من دون الإبلاغ عن إصابات.")
+    assert [e.sub_event_type for e in result.events] == ["Shelling/artillery/missile attack"]
