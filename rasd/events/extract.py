@@ -2049,7 +2049,7 @@ def merge_events(events: list[Event],
         if match.modality != event.modality:  # claimed by a side, reported by others
             match.modality = "reported"
         match.evidence.extend(event.evidence)
-    return _fold_protest_arrests(_fold_fighting(merged))
+    return _fold_seizure_arrests(_fold_protest_arrests(_fold_fighting(merged)))
 
 
 def _better_sources(kept: list[dict[str, object]],
@@ -2117,6 +2117,31 @@ def _fold_protest_arrests(events: list[Event]) -> list[Event]:
             host.arrested = event.arrested
         if host.actor2 is None:
             host.actor2 = event.actor1  # the force that made the arrests
+        host.evidence.extend(event.evidence)
+    return out
+
+
+def _fold_seizure_arrests(events: list[Event]) -> list[Event]:
+    """A raid that seized arms and arrested people («ضبطت أسلحة ... واعتقلت مطلوباً») is
+    one weapons-seizure event with its arrested count, as coders code it."""
+    seizures = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    out = []
+    for event in events:
+        host = next((d for d in seizures if event.sub_event_type == "Arrests"
+                     and event.modality == d.modality
+                     and not (event.actor1 and d.actor1 and event.actor1.id != d.actor1.id)
+                     and event.location is not None and d.location is not None
+                     and (_same_area(d.location, event.location)
+                          or _near_places(d.location, event.location))
+                     and not (event.event_date and d.event_date
+                              and event.event_date != d.event_date)), None)
+        if host is None:
+            out.append(event)
+            continue
+        if host.arrested is None:
+            host.arrested = event.arrested
+        if host.actor1 is None:
+            host.actor1 = event.actor1
         host.evidence.extend(event.evidence)
     return out
 

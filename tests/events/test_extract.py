@@ -1495,3 +1495,13 @@ def test_part_of_a_barrage_intercepted_is_the_barrage(full_pipeline: Pipeline) -
                      "وأفاد الجيش الإسرائيلي بأن معظم الصواريخ التي أطلقت على قاعدة ميرون "
                      "اعتُرضت أو سقطت في مناطق مفتوحة، من دون الإبلاغ عن إصابات.")
     assert [e.sub_event_type for e in result.events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_raid_that_seized_arms_and_arrested_people_is_one_seizure(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "ضبط خلية في عدن\n"
+                     "داهمت قوات الحزام الأمني فجر اليوم منزلاً في مديرية المنصورة بعدن، وضبطت "
+                     "داخله أحزمة ناسفة وعبوات معدة للتفجير.\n"
+                     "واعتقلت القوة ثلاثة مطلوبين في المنزل ذاته بمديرية المنصورة.")
+    assert [(e.sub_event_type, e.arrested) for e in result.events] == [
+        ("Disrupted weapons use", 3)]
