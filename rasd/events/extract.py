@@ -50,6 +50,8 @@ _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 _DATELINE_DASH = re.compile(r"\)\s*[-–—]")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
 _SAYS_THAT = re.compile(r"(?<!\w)[إأ]ن(?:ها|ه|هم|هما)?(?!\w)")
+# Verbs of taking or destroying, each with how far after it the arms it took may be.
+_ARMS_TAKEN = ((("استول", "غنم"), 20), (("دمر", "تدمير"), 12))
 _LABEL = re.compile(r"\s*:")  # «الكفرة: ...»: a town and a colon, no agency
 _HEADLINE_BREAK = re.compile(r"\.\.|…|\s[-–|]\s")
 _SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
@@ -230,9 +232,8 @@ class EventExtractor:
                 # «واستهدفت القوات ذاتها بالقذائف الصاروخية أطراف بلدتي البارة وكنصفرة»: the
                 # definite noun is the kind, not the incident, when a town of its own is named.
                 elsewhere = target is not None and self._state.own_place and \
-                    found.location is not None and target.location is not None and not (
-                        _same_area(found.location, target.location)
-                        or _near_places(found.location, target.location))
+                    found.location is not None and target.location is not None and \
+                    not _close(found.location, target.location)
                 if (self._state.anaphoric or done_by or shown) and target is not None and \
                         found.modality != "background" and not elsewhere:
                     _absorb(target, found)
@@ -257,8 +258,7 @@ class EventExtractor:
             # A headline's town in the same governorate as the body's is the
             # governorate's name («بنزاع عشائري في البصرة» over a feud at al-Qurna).
             events = [e for e in events if e in told or (
-                e.location is not None and not any(_same_area(e.location, t.location)
-                                                   or _near_places(e.location, t.location)
+                e.location is not None and not any(_close(e.location, t.location)
                                                    or (_same_admin1(e.location, t.location)
                                                        and e.event_type == t.event_type)
                                                    for t in told if t.location))]
@@ -370,14 +370,12 @@ class EventExtractor:
         current = [t for t in current if not (_definite(text, t) and any(
             w in later or w[1:] in later for w in self._words_before(t, 2)))] or current
         booty = _within(cues["booty"], sentence)
+        # Arms seized («استولوا على تسع عربات»), or destroyed («دمّروا ثلاث دبابات
+        # ميركافا»), in a fight are that fight's booty or losses, no looting.
         current = [t for t in current if not (
-            t.value == "Looting/property destruction" and t.key.startswith(("استول", "غنم"))
-            and any(0 <= b.start - t.end <= 20 for b in booty))]  # seized, not burnt
-        # «دمّروا ثلاث دبابات ميركافا بالصواريخ الموجهة»: arms destroyed in a fight are
-        # that fight's, no destruction of property
-        current = [t for t in current if not (
-            t.value == "Looting/property destruction" and t.key.startswith(("دمر", "تدمير"))
-            and any(0 <= b.start - t.end <= 12 for b in booty))]
+            t.value == "Looting/property destruction" and any(
+                t.key.startswith(verbs) and any(0 <= b.start - t.end <= reach for b in booty)
+                for verbs, reach in _ARMS_TAKEN))]
         talk = self.lexicon.agreement_talk
         current = [t for t in current if not (t.value == "Agreement" and any(
             w in talk or w[1:] in talk or _unsuffixed(w) in talk
@@ -630,9 +628,8 @@ class EventExtractor:
         # the report was filed; the place named in the sentence is where it happened.
         # Further down, «الكفرة: أعلنت كتيبة ...» labels a digest's item with its town:
         # a place of the item like any other.
-        lead_block = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
         labels = [m for m in places if _dateline(text, m, sentence)]
-        if sentence.block != lead_block and labels and _LABEL.match(text, labels[0].end):
+        if sentence.block != _lead_block(blocks) and labels and _LABEL.match(text, labels[0].end):
             labels = []
         named = [m for m in places if m not in labels]
         # «الفصائل المدعومة من أنقرة»، «القوات الموالية لدمشق»: a capital named as a
@@ -1121,9 +1118,7 @@ class EventExtractor:
 
     def _sentence_tokens(self, sentence: Sentence) -> list[str]:
         """The sentence's words in matching form, in order, without punctuation."""
-        norm = self._state.norm
-        a, b = norm.from_original(sentence.start, sentence.end)
-        return [w.strip("،,.؛:") for w in norm.text[a:b].split()]
+        return self._words_from(sentence.start, sentence.end)
 
     def _compared(self, text: str, start: int) -> bool:
         """«في واحدة من أعنف الضربات منذ انطلاق الحملة»: a period told to compare one
@@ -1443,7 +1438,7 @@ class EventExtractor:
     def _sources(self, text: str, sentence: Sentence, sentences: Sequence[Sentence],
                  blocks: Sequence[Block], mentions: Sequence[Mention],
                  cues: dict[str, list[_Cue]]) -> list[dict[str, object]]:
-        lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
+        lead = _lead_block(blocks)
         for reach, scope in _scopes(sentence, sentences, blocks,
                                     sentence.block in self._state.live_entries):
             found = self._sources_in(text, scope, mentions, cues)
@@ -1785,6 +1780,11 @@ def _party(m: Mention, actors: ActorLexicon) -> Party:
     return Party(actor.id, actor.name, m.text, m.start, m.end)
 
 
+def _lead_block(blocks: Sequence[Block]) -> int | None:
+    """The index of the article's first paragraph (its lead), if it has one."""
+    return next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
+
+
 def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[Block],
             live_entry: bool = False) -> Iterator[tuple[str, Sentence]]:
     """The sentence, then its paragraph's other sentences; for the headline, the lead;
@@ -1799,15 +1799,14 @@ def _scopes(sentence: Sentence, sentences: Sequence[Sentence], blocks: Sequence[
         return  # «12:20 - ...»: each entry of a live report stands on its own
     block = blocks[sentence.block] if sentence.block < len(blocks) else None
     seen.update(id(s) for s in same_block)
+    lead = _lead_block(blocks)
     if block is not None and block.kind == "headline":
-        lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
         lead_sentences = [s for s in sentences if s.block == lead]
         yield from (("lead", s) for s in lead_sentences)
         seen.update(id(s) for s in lead_sentences)
     # Reports often attribute once for the whole article ("أفاد مراسلنا" in the lead),
     # and tell who reported the lead's incident further down («وقالت مصادر طبية إن
     # ...»); an attribution further down tells of its own paragraph's news only.
-    lead = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
     opening = sentence.block == lead or (block is not None and block.kind == "headline")
     yield from (("article", s) for s in sentences
                 if id(s) not in seen and (opening or s.block == lead))
@@ -2095,55 +2094,66 @@ def _fold_fighting(events: list[Event]) -> list[Event]:
     return out
 
 
-def _fold_protest_arrests(events: list[Event]) -> list[Event]:
-    """Protesters arrested as a protest was broken up («فيما جرى توقيف ستة محتجين»)
-    are that protest's intervention, as ACLED codes it: one event, with the count."""
-    protests = [e for e in events if e.event_type in ("Protests", "Riots")]
+def _fold_arrests(events: list[Event], is_host: Callable[[Event], bool],
+                  fits: Callable[[Event, Event], bool],
+                  absorb: Callable[[Event, Event], None]) -> list[Event]:
+    """Arrests told in a sentence of their own that were part of another event (a
+    protest broken up, a raid that seized arms) become that event's arrested count:
+    the first host told alike, the same day, that ``fits`` them takes them."""
+    hosts = [e for e in events if is_host(e)]
     out = []
     for event in events:
-        host = next((p for p in protests if event.sub_event_type == "Arrests"
-                     and "protesters" in event.victims and event.modality == p.modality
-                     and (event.location is None or p.location is None
-                          or _same_area(p.location, event.location)
-                          or _near_places(p.location, event.location))
-                     and not (event.event_date and p.event_date
-                              and event.event_date != p.event_date)), None)
+        host = next((h for h in hosts if event.sub_event_type == "Arrests"
+                     and event.modality == h.modality and fits(h, event)
+                     and not (event.event_date and h.event_date
+                              and event.event_date != h.event_date)), None)
         if host is None:
             out.append(event)
             continue
-        if host.sub_event_type == "Peaceful protest":
-            host.sub_event_type = "Protest with intervention"
         if host.arrested is None:
             host.arrested = event.arrested
-        if host.actor2 is None:
-            host.actor2 = event.actor1  # the force that made the arrests
+        absorb(host, event)
         host.evidence.extend(event.evidence)
     return out
+
+
+def _close(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    """The same place, a town in the other's governorate, or a town and its quarter."""
+    return _same_area(a, b) or _near_places(a, b)
+
+
+def _fold_protest_arrests(events: list[Event]) -> list[Event]:
+    """Protesters arrested as a protest was broken up («فيما جرى توقيف ستة محتجين»)
+    are that protest's intervention, as ACLED codes it: one event, with the count."""
+    def fits(protest: Event, arrest: Event) -> bool:
+        return "protesters" in arrest.victims and (
+            arrest.location is None or protest.location is None
+            or _close(protest.location, arrest.location))
+
+    def absorb(protest: Event, arrest: Event) -> None:
+        if protest.sub_event_type == "Peaceful protest":
+            protest.sub_event_type = "Protest with intervention"
+        if protest.actor2 is None:
+            protest.actor2 = arrest.actor1  # the force that made the arrests
+
+    return _fold_arrests(events, lambda e: e.event_type in ("Protests", "Riots"), fits, absorb)
 
 
 def _fold_seizure_arrests(events: list[Event]) -> list[Event]:
     """A raid that seized arms and arrested people («ضبطت أسلحة ... واعتقلت مطلوباً») is
     one weapons-seizure event with its arrested count, as coders code it."""
-    seizures = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
-    out = []
-    for event in events:
-        host = next((d for d in seizures if event.sub_event_type == "Arrests"
-                     and event.modality == d.modality
-                     and not (event.actor1 and d.actor1 and event.actor1.id != d.actor1.id)
-                     and event.location is not None and d.location is not None
-                     and (_same_area(d.location, event.location)
-                          or _near_places(d.location, event.location))
-                     and not (event.event_date and d.event_date
-                              and event.event_date != d.event_date)), None)
-        if host is None:
-            out.append(event)
-            continue
-        if host.arrested is None:
-            host.arrested = event.arrested
-        if host.actor1 is None:
-            host.actor1 = event.actor1
-        host.evidence.extend(event.evidence)
-    return out
+    def fits(seizure: Event, arrest: Event) -> bool:
+        return not (arrest.actor1 and seizure.actor1
+                    and arrest.actor1.id != seizure.actor1.id) and \
+            arrest.location is not None and seizure.location is not None and \
+            _close(seizure.location, arrest.location)
+
+    def absorb(seizure: Event, arrest: Event) -> None:
+        if seizure.actor1 is None:
+            seizure.actor1 = arrest.actor1
+
+    return _fold_arrests(events, lambda e: e.sub_event_type == "Disrupted weapons use",
+                         fits, absorb)
 
 
 def _near_places(a: Mapping[str, object], b: Mapping[str, object], km: float = 15.0) -> bool:
@@ -2162,7 +2172,7 @@ def _same_admin1(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
         a.get("admin1") == b.get("admin1")
 
 
-def _same_area(a: dict[str, object], b: dict[str, object]) -> bool:
+def _same_area(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
     """The same place, or a town inside the governorate the other names."""
     if a.get("id") == b.get("id"):
         return True

@@ -244,13 +244,11 @@ class PlaceFinder:
             not f.weak or any(places[i].country in possible for i in f.ids))]
         return [self._resolve(norm, f, countries, admin1s) for f in kept]
 
-    def _in_scope(self, f: _Found, countries: Counter[str],
-                  told: frozenset[str] | None = None) -> bool:
+    def _in_scope(self, f: _Found, countries: Counter[str], told: frozenset[str]) -> bool:
         """A bare place in a country the article is otherwise not about is mostly a
         word that happens to be a place name somewhere (حربية: Harbiye, Turkey).
-        ``told`` is the countries ``countries`` counts above zero."""
-        if told is None:
-            told = frozenset(c for c, n in countries.items() if n > 0)
+        ``told`` is the countries ``countries`` counts above zero (worked out once per
+        article by the caller)."""
         if f.cue in ("populated", "facility", "region") and len(f.ids) == 1:
             return True  # «قصف مدينة كريات شمونة» from Lebanon: a town named as a town
         places = [self.gazetteer.places[i] for i in f.ids]

@@ -15,7 +15,7 @@ from rasd.mentions.dates import DateFinder, parse_published
 from rasd.mentions.groups import GroupLexicon
 from rasd.mentions.matcher import PhraseMatcher, share_scan
 from rasd.mentions.model import Mention
-from rasd.mentions.quantities import QuantityFinder
+from rasd.mentions.quantities import NumberGrammar, QuantityFinder
 
 if TYPE_CHECKING:  # the geo package imports the matcher from here
     from rasd.geo.places import PlaceFinder
@@ -71,8 +71,12 @@ class MentionFinder:
             from rasd.geo.places import PlaceFinder
 
             places = PlaceFinder(Gazetteer.load())
-        return cls(ActorLexicon.load(), GroupLexicon.load(), DateFinder(), QuantityFinder(),
-                   places)
+        # One number grammar for dates and counts: its files are read and its matchers
+        # built once.
+        groups = GroupLexicon.load()
+        numbers = NumberGrammar(groups=groups)
+        return cls(ActorLexicon.load(), groups, DateFinder(numbers=numbers),
+                   QuantityFinder(numbers), places)
 
     def known_words(self) -> set[str]:
         """Single-word names from the lexicons and gazetteer, for the tokenizer."""

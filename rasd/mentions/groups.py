@@ -15,6 +15,7 @@ class GroupLexicon:
 
     def __init__(self, groups: dict[str, tuple[str, list[str]]], version: str) -> None:
         self.groups = {gid: name for gid, (name, _) in groups.items()}
+        self.aliases = {gid: aliases for gid, (_, aliases) in groups.items()}
         self.version = version
         self.matcher: PhraseMatcher[str] = PhraseMatcher(
             (alias, gid) for gid, (_, aliases) in groups.items() for alias in aliases)

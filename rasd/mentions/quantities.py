@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rasd.arabic.normalize import NormalizedText, extend_over_marks
 from rasd.data import load_yaml
+from rasd.mentions.groups import GroupLexicon
 from rasd.mentions.matcher import Match, PhraseMatcher, is_word_char, match_key
 from rasd.mentions.model import Mention
 
@@ -90,7 +91,9 @@ def _at_word_start(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
 class NumberGrammar:
     """Reads figures from normalized text; vocabulary from the numbers file."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, groups: GroupLexicon | None = None) -> None:
+        """``groups`` are the participant groups, whose nouns' duals count two; loaded
+        when not given."""
         data = load_yaml(path or "numbers.yaml")
         c = data.content
         self.version = data.version
@@ -133,7 +136,7 @@ class NumberGrammar:
             (form, v) for v, forms in c["vague"].items() for form in forms)
         duals = [(form, what) for what, forms in c["duals"].items() for form in forms]
         self.duals: PhraseMatcher[str] = PhraseMatcher(duals + _derived_duals(
-            {match_key(form) for form, _ in duals}))
+            groups or GroupLexicon.load(), {match_key(form) for form, _ in duals}))
         self.effects: PhraseMatcher[str] = PhraseMatcher(
             (form, e) for e, forms in c["effects"].items() for form in forms)
         self.singular = {match_key(f) for f in c.get("singular_persons") or []}
@@ -455,7 +458,7 @@ class QuantityFinder:
         return out
 
 
-def _derived_duals(listed: set[str]) -> list[tuple[str, str]]:
+def _derived_duals(groups: GroupLexicon, listed: set[str]) -> list[tuple[str, str]]:
     """Duals of the participant groups' nouns the numbers file does not list.
 
     A noun whose sound plural the groups list in both cases (متظاهرون/متظاهرين)
@@ -463,10 +466,9 @@ def _derived_duals(listed: set[str]) -> list[tuple[str, str]]:
     lists such a dual beside the ـين form counts two with it too. Only bare forms:
     «المسلحان» points back at two already counted."""
     out = []
-    for group in load_yaml("participants.yaml").content.get("groups") or []:
-        aliases = {match_key(str(a)) for a in group.get("aliases") or []}
+    for gid, forms in groups.aliases.items():
+        aliases = {match_key(a) for a in forms}
         stems = {a[:-2] for a in aliases if len(a) > 4 and a[-2:] in ("ون", "ان")
                  and a[:-2] + "ين" in aliases and not a.startswith("ال")}
-        out += [(stem + "ان", str(group["id"])) for stem in sorted(stems)
-                if stem + "ان" not in listed]
+        out += [(stem + "ان", gid) for stem in sorted(stems) if stem + "ان" not in listed]
     return out
