@@ -273,7 +273,7 @@ class EventExtractor:
             if event.event_date is None and event.time_precision is None and \
                     day is not None and event.modality not in ("background", "planned"):
                 event.event_date, event.time_precision = day
-        _inherit_doers(events, self.actors.kin)
+        _inherit_doers(events, self.actors)
         for event in events:
             event.notes = write_notes(event)
         if not events and not tolls:
@@ -1698,9 +1698,13 @@ _INHERITED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack",
 _BOMBARDMENT = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
-def _inherit_doers(events: list[Event], kin: Callable[[str, str], bool]) -> None:
+def _inherit_doers(events: list[Event], actors: ActorLexicon) -> None:
     """An incident told without its doer takes the doer of the incident of the same
     kind told last before it, when that doer is not the one it hit."""
+    kin = actors.kin
+    # «طائرة حربية إسرائيلية ... وغارة استهدفت منزلاً»: what the later sentence does
+    # not call warplanes is the state's forces, not its air force.
+    states = {arm: state for state, arm in actors.air_arms.items()}
     ordered = sorted(events, key=lambda e: min(ev.start for ev in e.evidence))
     for i, event in enumerate(ordered):
         if event.actor1 is not None or event.sub_event_type not in _INHERITED or \
@@ -1717,8 +1721,10 @@ def _inherit_doers(events: list[Event], kin: Callable[[str, str], bool]) -> None
             continue
         if event.actor2 is not None and kin(before.actor1.id, event.actor2.id):
             continue
-        event.actor1 = Party(before.actor1.id, before.actor1.name, before.actor1.text,
-                             before.actor1.start, before.actor1.end)
+        doer = states.get(before.actor1.id, before.actor1.id)
+        name = actors.actors[doer].name if doer in actors.actors else before.actor1.name
+        event.actor1 = Party(doer, name, before.actor1.text, before.actor1.start,
+                             before.actor1.end)
 
 
 def _unsuffixed(word: str) -> str:

@@ -92,10 +92,16 @@ class ActorLexicon:
     def __init__(self, actors: Iterable[Actor], generic_rules: Iterable[GenericRule],
                  versions: dict[str, str], not_after: Iterable[str] = (),
                  adjectives: dict[str, list[str]] | None = None,
-                 military_nouns: Iterable[str] = (), common_before: Iterable[str] = ()) -> None:
+                 military_nouns: Iterable[str] = (), common_before: Iterable[str] = (),
+                 warplane_nouns: Iterable[str] = (),
+                 air_arms: dict[str, str] | None = None) -> None:
         self.not_after = frozenset(match_key(w) for w in not_after)
         self.common_before = frozenset(match_key(w) for w in common_before)
         self.military_nouns = frozenset(match_key(w) for w in military_nouns)
+        # «طائرة حربية روسية»: warplanes of a state are its air force, where the
+        # lexicon has one; its drones and unnamed strikes stay with its forces.
+        self.warplane_nouns = frozenset(match_key(w) for w in warplane_nouns)
+        self.air_arms = dict(air_arms or {})
         self.adjectives: PhraseMatcher[str] = PhraseMatcher(
             (form, actor_id) for actor_id, forms in (adjectives or {}).items() for form in forms)
         self.actors: dict[str, Actor] = {}
@@ -144,12 +150,18 @@ class ActorLexicon:
         lexicon = cls(actors, rules, versions, gen.content.get("not_after") or [],
                       gen.content.get("nationality_adjectives") or {},
                       gen.content.get("military_nouns") or [],
-                      gen.content.get("common_before") or [])
+                      gen.content.get("common_before") or [],
+                      gen.content.get("warplane_nouns") or [],
+                      gen.content.get("air_arms") or {})
         lexicon.check()
         return lexicon
 
     def check(self) -> None:
         """Every parent and related id must name an entry."""
+        for state, arm in self.air_arms.items():
+            if state not in self.actors or arm not in self.actors:
+                raise ConfigError(f"air_arms names an unknown actor: {state} → {arm}",
+                                  source="generic_references.yaml")
         for actor in self.actors.values():
             for ref in ((actor.parent,) if actor.parent else ()) + actor.related:
                 if ref not in self.actors:
@@ -205,6 +217,12 @@ class ActorLexicon:
                 preferred = [i for i in candidates if weight(i) == best]
                 if len(preferred) < len(candidates):
                     candidates, reason = preferred, "country of the article"
+        if len(candidates) > 1:
+            # «تنظيم القاعدة» with no word of Yemen around it is the organisation at
+            # large, not its Yemeni branch: no country favours the branch.
+            unplaced = [i for i in candidates if not self.actors[i].country]
+            if unplaced and len(unplaced) < len(candidates):
+                candidates, reason = unplaced, "no country of the article"
         chosen = candidates[0]
         return chosen, [i for i in ids if i != chosen], reason
 
@@ -233,6 +251,9 @@ class ActorLexicon:
                 continue
             if any(m.word_start < e and s < m.end for s, e in taken_spans):
                 continue
+            if before[-1] in self.warplane_nouns or " ".join(before[-2:]) in self.warplane_nouns:
+                arms = tuple(self.air_arms.get(v, v) for v in m.values)
+                m = m._replace(values=arms)
             matches.append(m)
         matches.sort(key=lambda m: m.start)
         for m in matches:

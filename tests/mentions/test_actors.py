@@ -96,3 +96,21 @@ def test_plural_and_dual_nationality_adjectives_after_military_nouns() -> None:
                  "عمدت جرافتان إسرائيليتان إلى اقتلاع أشجار الزيتون"):
         assert [m.ref for m in finder(text, "2024-03-07") if m.kind == "actor"] == [
             "israeli_forces"]
+
+
+def test_warplanes_of_a_state_are_its_air_force_and_its_drones_its_forces() -> None:
+    finder = MentionFinder.load(with_places=False)
+
+    def refs(text: str) -> list[str | None]:
+        return [m.ref for m in finder(text, "2024-03-07") if m.kind == "actor"]
+
+    assert refs("شنت طائرات حربية روسية ثلاث غارات على أطراف البلدة") == ["russian_air_force"]
+    assert refs("استهدفت مقاتلات إسرائيلية مبنى سكنياً") == ["israeli_air_force"]
+    assert refs("ألقت طائرة مسيّرة إسرائيلية قنبلة على المزارعين") == ["israeli_forces"]
+    assert refs("قصفت زوارق حربية إسرائيلية مراكب الصيادين") == ["israeli_forces"]
+
+
+def test_al_qaeda_is_its_yemeni_branch_only_in_a_report_from_yemen() -> None:
+    assert actors("تبنى تنظيم القاعدة الهجوم") == [("تنظيم القاعدة", "al_qaeda")]
+    yemen = actors("قُتل جنديان من قوات الحزام الأمني في هجوم شنه تنظيم القاعدة")
+    assert yemen[-1] == ("تنظيم القاعدة", "aqap")
