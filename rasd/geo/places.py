@@ -163,7 +163,7 @@ class PlaceFinder:
                 on = norm.original[wstart:wend].endswith("ى")
                 if word in self.cues.person and not m.prefix and not on:
                     continue  # محمد حلب: part of a person's name
-                if word in self.cues.sites and not m.prefix:
+                if word.lstrip("«\"'(") in self.cues.sites and not m.prefix:
                     continue  # ساحة الكرامة، ميدان الشهداء: a square's name, not a town
                 bare = word[1:] if word[:1] in "وفبل" and word[1:] in self.cues.types else word
                 if bare in self.cues.types:
