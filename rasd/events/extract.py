@@ -1634,7 +1634,13 @@ def _scene_town(text: str, sentence: Sentence, places: Sequence[Mention],
     comma = text.find("،", first.end) if "،" in after else text.find(",", first.end)
     if any(0 <= v.start - comma <= 3 for v in verbs):
         return None
-    return first
+    # «وفي البصرة، تجدد النزاع العشائري في قضاء القرنة شمالي المحافظة»: the opener
+    # names the province's city; a district or village of the same province told
+    # after it is where it happened.
+    inside = [m for m in places if m.start > first.end and m.ref != first.ref
+              and m.data.get("cue") in ("district", "populated")
+              and _same_admin1(m.data, first.data)]
+    return inside[0] if inside else first
 
 
 def _patron_place(before: list[str], roles: Mapping[str, frozenset[str]]) -> bool:

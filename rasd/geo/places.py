@@ -152,7 +152,7 @@ class PlaceFinder:
                 continue  # «لعب دوراً»، «دوماً»: a word with tanween is no name
             if any(s <= m.start and m.end <= e for s, e in idioms):
                 continue  # «يفتح الباب أمام»: the door, not al-Bab
-            if self._outlet(norm.original, oend):
+            if self._outlet(norm.original, oend) or _told_to(norm.original, ostart):
                 continue  # «المرج الإخبارية»، «صنعاء نيوز»: an outlet's name
             before = self._word_before(text, m.word_start)
             cue = cue_start = None
@@ -340,3 +340,14 @@ class PlaceFinder:
 
 def place_keys(name: str) -> set[str]:
     return name_keys(name)
+
+
+def _told_to(original: str, start: int) -> bool:
+    """Whether the name is inside a quoted name that something was told to: «قال مصدر
+    لـ«رصيف بغداد»» names an outlet, not Baghdad."""
+    opening = original.rfind("«", max(0, start - 30), start)
+    if opening < 0 or "»" in original[opening:start]:
+        return False
+    before = original[max(0, opening - 3) : opening].replace("ـ", "")
+    return before.endswith("ل") and (len(before) < 2 or not before[-2].isalpha())
+
