@@ -459,13 +459,20 @@ class EventExtractor:
                         0 < p - t.end <= 20 for p in towns):
                     sub = "Non-state actor overtakes territory"
                     break
-        if sub == "Non-violent transfer of territory" and any(
-                t.value == "Armed clash" for t in current):
+        if sub == "Non-violent transfer of territory" and (any(
+                t.value == "Armed clash" for t in current) or (
+                self._sentence_words(sentence) & self.lexicon.assault and not
+                self._sentence_words(sentence) & self.lexicon.handover)):
             # «شنوا هجوماً ... وتمكنوا من السيطرة على القضاء بعد انسحاب البيشمركة»: taken
             # by assault after the defenders withdrew is no quiet handover
             taken = [t.value for t in current if t.value in TERRITORY_TYPES and t.value != sub]
             if taken:
                 sub = taken[0]
+            elif not self._sentence_words(sentence) & self.lexicon.handover and not any(
+                    t.key in _WITHDREW for t in current):
+                # made the state's by its doer; «انسحبت قواته بعد معارك»: who withdrew
+                # took nothing
+                sub = "Non-state actor overtakes territory"
         if sub == "Arrests" and any(t.value == "Armed clash" and t.key in self.lexicon.fighting
                                     for t in strong):
             # «دهمت قوة من الجيش الحي ... وتعرّضت لإطلاق نار واشتبكت مع المطلوبين»: a raid
@@ -548,6 +555,8 @@ class EventExtractor:
         # «قُتل شرطيان»; not «أطلق مسلحان النار عليه», a count nothing befell
         armed_targets |= {str(q.data.get("counts")) for q in quantities
                           if q.data.get("effect") in ("killed", "injured", None) and not (
+                              q.data.get("effect") is None and trigger.end <= q.start and
+                              len(text[trigger.end:q.start].split()) <= 1) and not (
                               q.data.get("effect") is None and any(
                                   w in guard for w in self._words_before(
                                       _Cue(q.start, q.end, "", ""), 1)))} & {
@@ -1772,6 +1781,10 @@ def _within_all(refine: dict[str, list[_Cue]], s: Sentence) -> dict[str, list[_C
     (every reader asks with ``.get(base, [])``)."""
     return {base: inside for base, found in refine.items() if found and (
         inside := _within(found, s))}
+
+
+# Verbs whose subject gave ground up (the nouns say «after X withdrew»).
+_WITHDREW = frozenset(match_key(w) for w in ("انسحب", "انسحبت", "أخلى", "أخلت", "سلم", "سلمت"))
 
 
 def _choose_type(triggers: list[_Cue], refine: dict[str, list[_Cue]]) -> str:

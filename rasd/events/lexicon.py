@@ -63,6 +63,8 @@ class EventLexicon:
     fighting: frozenset[str]
     superlatives: frozenset[str]
     seizing: frozenset[str]
+    assault: frozenset[str]
+    handover: frozenset[str]
     halting: tuple[frozenset[str], frozenset[str]]
     grammar: Grammar
     dropped_first: tuple[frozenset[str], frozenset[str]]
@@ -176,6 +178,8 @@ class EventLexicon:
             fighting=words("fighting"),
             superlatives=words("superlatives"),
             seizing=words("seizing"),
+            assault=words("assault"),
+            handover=words("handover"),
             halting=(words("halting"), words("halted")),
             grammar=Grammar.from_words(c.get("grammar") or {}),
             dropped_first=(words("dropped", "first"), words("dropped", "munitions")),

@@ -141,6 +141,7 @@ class NumberGrammar:
             (form, e) for e, forms in c["effects"].items() for form in forms)
         self.singular = {match_key(f) for f in c.get("singular_persons") or []}
         self.person_verbs = {match_key(f) for f in c.get("person_verbs") or []}
+        self.doer_verbs = {match_key(f) for f in c.get("doer_verbs") or []}
         self.that = {match_key(f) for f in c.get("that") or []}
         self.not_persons = {match_key(f) for f in c.get("not_persons") or []}
         self.no_casualties: PhraseMatcher[str] = PhraseMatcher(
@@ -410,6 +411,9 @@ class QuantityFinder:
                 what = next((gm.ref for gs, ge, gm in group_spans if 0 <= gs - end <= 4), None)
             if what is None:
                 what = next((m.values[0] for m in counted if 0 <= m.word_start - end <= 4), None)
+            if effect is not None and what == "fighters" and any(
+                    m.key in g.doer_verbs and 0 <= lead - m.end <= 2 for m in effects):
+                effect = None  # «اغتال مسلحان مرشحاً»: the armed men did the killing
             if (effect is None or rule == "dual") and what in ("killed", "injured"):
                 effect = what  # «وجريحان»: the noun says what happened, whatever came before
             # «قتل ضابط برتبة ملازم أول وثلاثة جنود»: a count joined by و to the one
