@@ -50,6 +50,8 @@ _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 _DATELINE_DASH = re.compile(r"\)\s*[-–—]")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
 _SAYS_THAT = re.compile(r"(?<!\w)[إأ]ن(?:ها|ه|هم|هما)?(?!\w)")
+# «تحسباً لغارات»، «خشية هجمات»: what is feared has not happened
+_ANTICIPATION = re.compile(r"(?<!\w)(?:تحسبا|تحسّباً|تحسباً|خشية|خوفا من|خوفاً من)(?!\w)")
 # Verbs of taking or destroying, each with how far after it the arms it took may be.
 _ARMS_TAKEN = ((("استول", "غنم"), 20), (("دمر", "تدمير"), 12))
 _LABEL = re.compile(r"\s*:")  # «الكفرة: ...»: a town and a colon, no agency
@@ -347,6 +349,23 @@ class EventExtractor:
         # «احتجاجاً على انقطاع الكهرباء مع تجاوز درجات الحرارة»، «تنديداً بارتفاع
         # الأسعار»: another domain's words after a protest's purpose say what the
         # crowd wanted, not what happened.
+        if habitual:
+            # «تتوغل القوات بشكل شبه يومي، وأفاد مراسل الشبكة بأن وحداتها تعمل على
+            # تحصين نقطة جديدة»: what a source then says happened is news; «أنشأت نقطة
+            # ... تحسباً لغارات تستهدف المواقع بين الحين والآخر»: the habit is of what
+            # is feared, told after the news.
+            said = [v.end for v in _within(cues["verb"], sentence)
+                    if v.start > max(c.end for c in habitual)
+                    and _SAYS_THAT.search(text, v.end, min(v.end + 40, sentence.end))]
+            fear = [f.start() for f in _ANTICIPATION.finditer(text, sentence.start,
+                                                                sentence.end)]
+            if said:
+                triggers = [t for t in triggers if t.start > said[0]] or triggers
+                habitual = [c for c in habitual if c.start > said[0]]
+            elif fear and any(t.end <= fear[0] for t in triggers) and all(
+                    c.start > fear[0] for c in habitual):
+                triggers = [t for t in triggers if t.end <= fear[0]]
+                habitual = []
         purpose = self.lexicon.protest_purpose
         other = [c for c in _within(cues["other"], sentence) if not any(
             w in purpose or w[1:] in purpose for w in self._words_from(sentence.start, c.start))]
