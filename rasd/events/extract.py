@@ -1953,7 +1953,9 @@ def _without_bureaus(text: str, mentions: list[Mention], sentences: Sequence[Sen
         at = bisect_right(starts, m.start) - 1  # the sentence the place is in
         if at >= 0 and m.start < sentences[at].end and _dateline(text, m, sentences[at]):
             datelines.append(m)
-    if not datelines:
+    if not datelines or len({m.start for m in datelines}) > 1:
+        # «الأبيض — ...»، «طرابلس — ...»: a roundup opens each item with its town,
+        # where that item happened, not where a bureau filed it.
         return mentions
     countries = Counter(str(m.data.get("country")) for m in places if m not in datelines)
     if not countries:
