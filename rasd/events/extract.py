@@ -56,6 +56,9 @@ _ANTICIPATION = re.compile(r"(?<!\w)(?:تحسبا|تحسّباً|تحسباً|خ
 _ARMS_TAKEN = ((("استول", "غنم"), 20), (("دمر", "تدمير"), 12))
 _LABEL = re.compile(r"\s*:")  # «الكفرة: ...»: a town and a colon, no agency
 _HEADLINE_BREAK = re.compile(r"\.\.|…|\s[-–|]\s")
+# What opens a clause that recalls an earlier incident: «منذ»، «حين»، «بعد أيام من»،
+# «إذ سبق أن».
+_RECALL_OPENER = re.compile(r"(?<!\w)(?:منذ|حين|عندما|إذ سبق أن|بعد(?:\s+\S+){1,2}\s+من)(?!\w)")
 _SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
 _BETWEEN = re.compile(r"(?<!\w)(?:ما\s+)?بين\s+$")
 _RANGE_AND = re.compile(r"\s+و\s*")
@@ -115,6 +118,7 @@ class _ArticleState(threading.local):
         self.words_before: dict[int, list[str]] = {}  # up to six words before a place
         self.sentence_words: dict[tuple[int, int], set[str]] = {}  # a sentence's words
         self.quantity_starts: list[int] = []  # where the article's counts start, in order
+        self.toll_cues: list[_Cue] = []  # the article's words of a count over a period
 
 
 class EventExtractor:
@@ -173,6 +177,7 @@ class EventExtractor:
         # «الجبهة الوطنية للتحرير»، «هيئة تحرير الشام»: a trigger word inside a name
         # (one that opens it, «الطيران الروسي», still tells what was done).
         cues["trigger"] = _outside_names(cues["trigger"], mentions)
+        self._state.toll_cues = cues["toll"]
         fixed = self._cues(norm, lex.fixed_phrases)
         if fixed:  # «خط فض الاشتباك»: an incident word inside a set phrase
             cues["trigger"] = [t for t in cues["trigger"] if not any(
@@ -974,6 +979,13 @@ class EventExtractor:
         triggers = _within(cues["trigger"], sentence)
         if len(triggers) < 2:
             return [sentence]
+        recalled = self._recalled_clause(text, sentence, triggers, mentions)
+        if recalled is not None:
+            # «قصف ... بعد أيام من استهداف الطيران الروسي لمشفى كفرنبل يوم السبت
+            # الماضي»: the earlier incident recalled with its own day is an event too
+            head = Sentence(sentence.start, recalled, sentence.block)
+            return [*self._clauses(text, head, cues, mentions),
+                    Sentence(recalled, sentence.end, sentence.block)]
         places = [m for m in _starting_in(mentions, sentence.start, sentence.end)
                   if m.kind == "place"]
         if len(places) < 2 or self._opens_statement(sentence):
@@ -1025,6 +1037,32 @@ class EventExtractor:
             return [sentence]
         bounds = [sentence.start, *cuts, sentence.end]
         return [Sentence(a, b, sentence.block) for a, b in pairwise(bounds)]
+
+    def _recalled_clause(self, text: str, sentence: Sentence, triggers: list[_Cue],
+                         mentions: Sequence[Mention]) -> int | None:
+        """Where a clause recalling an earlier, dated incident opens («منذ سيطرتها على
+        ود مدني في ديسمبر الماضي»، «إذ سبق أن تعرض في 17 أبريل لغارات»), after an
+        incident word of the news: an incident word follows the opener within a few
+        words and a day or month is told after it."""
+        if _within(self._state.toll_cues, sentence):
+            return None  # «قُتل 200 مدني منذ بدء الهجوم»: a count since, a toll's
+        since = self.lexicon.grammar.since_start
+        for opener in _RECALL_OPENER.finditer(text, triggers[0].end, sentence.end):
+            if since.match(text, opener.start()):
+                continue  # «منذ بدء الهجوم»: since when, no incident recalled
+            reach = 8 if opener.group().startswith("إذ") else 3
+            after = [t for t in triggers if t.start >= opener.end()
+                     and len(text[opener.end():t.start].split()) <= reach]
+            if not after:
+                continue
+            dated = any(m.kind == "date" and m.data.get("resolved") and
+                        opener.end() <= m.start < sentence.end and not (
+                            m.start < after[0].start and _SINCE_BEFORE.search(
+                                text, max(0, m.start - 45), m.start))
+                        for m in _starting_in(mentions, opener.end(), sentence.end))
+            if dated:
+                return opener.start()
+        return None
 
     def _words_before(self, trigger: _Cue, count: int) -> list[str]:
         """Whole words before the trigger's word (its proclitics, الـ, left out), up to
