@@ -119,6 +119,7 @@ class _ArticleState(threading.local):
         self.sentence_words: dict[tuple[int, int], set[str]] = {}  # a sentence's words
         self.quantity_starts: list[int] = []  # where the article's counts start, in order
         self.toll_cues: list[_Cue] = []  # the article's words of a count over a period
+        self.crowds = False  # the article tells of protesters more than once
 
 
 class EventExtractor:
@@ -155,6 +156,10 @@ class EventExtractor:
         self._state.words_before = {}
         self._state.sentence_words = {}
         self._state.quantity_starts = sorted(m.start for m in mentions if m.kind == "quantity")
+        # «سارت مواكب في عطبرة وبورتسودان»: in an article about protesters, a
+        # procession is theirs, not a convoy or a funeral
+        self._state.crowds = sum(m.kind == "group" and m.ref == "protesters"
+                                 for m in mentions) >= 2
         mentions = _without_bureaus(text, sorted(mentions, key=lambda m: m.start), sentences)
         lex = self.lexicon
         cues = {
@@ -308,7 +313,8 @@ class EventExtractor:
         halting, halted = self.lexicon.halting
         triggers = [t for t in triggers if not (
             t.key in halting and self._word_after(t) in halted)]  # «أوقفت عمليات التفريغ»
-        if not any(m.kind == "group" and m.ref == "protesters" for m in inside) and \
+        if not self._state.crowds and not any(
+                m.kind == "group" and m.ref == "protesters" for m in inside) and \
                 not self._sentence_words(sentence) & self.lexicon.protest_purpose:
             triggers = [t for t in triggers if t.key not in self.lexicon.crowd_gated]
         if not triggers:
@@ -645,6 +651,13 @@ class EventExtractor:
                 # «مسيرة غاضبة احتجاجاً على مجزرة القاعة الكبرى التي راح ضحيتها 140»:
                 # the dead are those the crowd mourns, not its own
                 event.fatalities = event.fatalities_qualifier = None
+        elif sub == "Attack" and "protesters" in event.victims and gunmen is None and (
+                event.actor1 is None or getattr(self.actors.actors.get(event.actor1.id),
+                                                "type", "") in STATE_TYPES):
+            # «قُتل متظاهر برصاص قوة أمنية خلال محاولتها فتح طريق أغلقه المحتجون»:
+            # protesters the forces shot are a protest met with excessive force
+            sub = "Excessive force against protesters"
+            self._retype(event, sub)
         dates = [m for m in inside if m.kind == "date"
                  and (recall is None or m.start > recall.end)
                  and (m.ref or m.rule != "grammar:clock")]  # «عند الساعة 11:15»: no day
