@@ -120,6 +120,7 @@ class _ArticleState(threading.local):
         self.quantity_starts: list[int] = []  # where the article's counts start, in order
         self.toll_cues: list[_Cue] = []  # the article's words of a count over a period
         self.crowds = False  # the article tells of protesters more than once
+        self.accusing = False  # the article has a word of a charge («بتهمة»)
 
 
 class EventExtractor:
@@ -156,6 +157,8 @@ class EventExtractor:
         self._state.words_before = {}
         self._state.sentence_words = {}
         self._state.quantity_starts = sorted(m.start for m in mentions if m.kind == "quantity")
+        accused = self.lexicon.accused
+        self._state.accusing = any(word in norm.text for word in accused)
         # «سارت مواكب في عطبرة وبورتسودان»: in an article about protesters, a
         # procession is theirs, not a convoy or a funeral
         self._state.crowds = sum(m.kind == "group" and m.ref == "protesters"
@@ -1126,6 +1129,8 @@ class EventExtractor:
         words = self._words_before(trigger, 2)
         if any(w in self.lexicon.framing or w[1:] in self.lexicon.framing for w in words):
             return True
+        if not self._state.accusing:
+            return False  # no word of a charge anywhere in the article
         accused = self.lexicon.accused
         if any(w in accused or w[1:] in accused for w in self._words_before(trigger, 4)):
             return True
