@@ -59,6 +59,12 @@ _HEADLINE_BREAK = re.compile(r"\.\.|…|\s[-–|]\s")
 # What opens a clause that recalls an earlier incident: «منذ»، «حين»، «بعد أيام من»،
 # «إذ سبق أن».
 _RECALL_OPENER = re.compile(r"(?<!\w)(?:منذ|حين|عندما|إذ سبق أن|بعد(?:\s+\S+){1,2}\s+من)(?!\w)")
+# Armed men right after a verb of taking are the ones who took
+_ARMED_MEN = frozenset(("مسلحون", "مسلحين", "مسلحو", "مسلحان", "مسلحين", "عناصر", "مجهولون"))
+# «(أعلن الجيش) مقتل ضابط برتبة رائد»: the dead or wounded of the force that tells it
+_OWN_LOSSES = re.compile(r"\s*(?:\S+\s+){0,2}?(?:مقتل|اصابه|استشهاد|مصرع)\s+(?:\S+\s+){0,2}?"
+                         r"(?:جندي|جنود|جنديين|جنديا|ضابط|ضباط|مجنده|عسكري|عسكريين|الرقيب|رقيب"
+                         r"|نقيب|رايد|ملازم|عنصر|عناصر|عنصرين|مقاتل|مقاتلين)")
 _SINCE_BEFORE = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.]+){0,4}\s+$")
 _BETWEEN = re.compile(r"(?<!\w)(?:ما\s+)?بين\s+$")
 _RANGE_AND = re.compile(r"\s+و\s*")
@@ -1341,7 +1347,13 @@ class EventExtractor:
         # «اعتقلت ثلاثة أطباء بتهمة التعاون مع الدعم السريع»: what they are accused of
         # names no side of the arrest.
         accused_of = self.lexicon.accused
-        parties = [m for m in parties if not any(
+        membership = roles.get("membership", frozenset())
+
+        def member_of(m: Mention) -> bool:
+            # «اعتقال تسعة متهمين بالانتماء إلى تنظيم داعش»: those taken are the group's
+            return any(w in membership for w in words_before(m, 2))
+
+        parties = [m for m in parties if member_of(m) or not any(
             w in accused_of or w[1:] in accused_of
             for w in self._words_before(_Cue(m.start, m.end, "", ""), 4))] or parties
         if not parties:
@@ -1368,6 +1380,9 @@ class EventExtractor:
             # «القبض على خلية تتبع للتنظيم»: those taken belong to X; X did not take them.
             belonging = roles.get("belonging", frozenset())
             held = [m for m in agents if m.start > trigger.end and marked(m, belonging)]
+            if self._word_after(trigger) not in _ARMED_MEN:  # «خطف مسلحون يشتبه بانتمائهم»
+                held += [m for m in parties if m.start > trigger.end and member_of(m)
+                         and m not in held]
             agents = [m for m in agents if m not in held]
         if event.sub_event_type == "Disrupted weapons use":
             launched = [m for m in parties if marked(m, roles.get("launch", frozenset()))]
@@ -1378,6 +1393,13 @@ class EventExtractor:
             # sentence is not saying it did this. The side that was hit is named:
             # «قُتل ثلاثة جنود من القوات الجنوبية بانفجار عبوة».
             hit = next((m for m in parties if word_before(m) in target_marks), None)
+            if hit is None:
+                # «أعلن الجيش الإسرائيلي مقتل ضابط وإصابة جنديين جراء انفجار عبوة»: a
+                # force that announces its own dead was the side hit
+                hit = next((m for m in parties if m.end <= trigger.start and
+                            _OWN_LOSSES.match(norm.text, norm.from_original(m.end, m.end)[0])
+                            and getattr(self.actors.actors.get(str(m.ref)), "type", "")
+                            in ARMED_TYPES), None)
             if hit is not None:
                 event.actor2 = _party(hit, self.actors)
             return
