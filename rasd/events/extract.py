@@ -50,6 +50,7 @@ _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 _DATELINE_DASH = re.compile(r"\)\s*[-–—]")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
 _SAYS_THAT = re.compile(r"(?<!\w)[إأ]ن(?:ها|ه|هم|هما)?(?!\w)")
+_SAID_THAT = re.compile(r"(?<!\w)(?:ب|و)?[إأ]ن(?:ها|ه|هم|هما)?(?!\w)")  # «بأن»، «وإن» too
 # «تحسباً لغارات»، «خشية هجمات»: what is feared has not happened
 _ANTICIPATION = re.compile(r"(?<!\w)(?:تحسبا|تحسّباً|تحسباً|خشية|خوفا من|خوفاً من)(?!\w)")
 # Verbs of taking or destroying, each with how far after it the arms it took may be.
@@ -60,7 +61,7 @@ _HEADLINE_BREAK = re.compile(r"\.\.|…|\s[-–|]\s")
 # «إذ سبق أن».
 _RECALL_OPENER = re.compile(r"(?<!\w)(?:منذ|حين|عندما|إذ سبق أن|بعد(?:\s+\S+){1,2}\s+من)(?!\w)")
 # Armed men right after a verb of taking are the ones who took
-_ARMED_MEN = frozenset(("مسلحون", "مسلحين", "مسلحو", "مسلحان", "مسلحين", "عناصر", "مجهولون"))
+_ARMED_MEN = frozenset(("مسلحون", "مسلحين", "مسلحو", "مسلحان", "عناصر", "مجهولون"))
 # «(أعلن الجيش) مقتل ضابط برتبة رائد»: the dead or wounded of the force that tells it
 _OWN_LOSSES = re.compile(r"\s*(?:\S+\s+){0,2}?(?:مقتل|اصابه|استشهاد|مصرع)\s+(?:\S+\s+){0,2}?"
                          r"(?:جندي|جنود|جنديين|جنديا|ضابط|ضباط|مجنده|عسكري|عسكريين|الرقيب|رقيب"
@@ -376,7 +377,7 @@ class EventExtractor:
             # is feared, told after the news.
             said = [v.end for v in _within(cues["verb"], sentence)
                     if v.start > max(c.end for c in habitual)
-                    and _SAYS_THAT.search(text, v.end, min(v.end + 40, sentence.end))]
+                    and _SAID_THAT.search(text, v.end, min(v.end + 40, sentence.end))]
             fear = [f.start() for f in _ANTICIPATION.finditer(text, sentence.start,
                                                                 sentence.end)]
             if said:

@@ -1505,3 +1505,77 @@ def test_a_raid_that_seized_arms_and_arrested_people_is_one_seizure(
                      "واعتقلت القوة ثلاثة مطلوبين في المنزل ذاته بمديرية المنصورة.")
     assert [(e.sub_event_type, e.arrested) for e in result.events] == [
         ("Disrupted weapons use", 3)]
+
+
+def test_a_source_telling_news_after_a_habit_is_news(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "توغل جديد في ريف القنيطرة\n"
+                     "تتوغل القوات الإسرائيلية بشكل شبه يومي في قرى ريف القنيطرة، وأفاد مراسلنا "
+                     "بأن قوة إسرائيلية اعتقلت أمس ثلاثة شبان في بلدة جباتا الخشب.")
+    [event] = result.events
+    assert event.sub_event_type == "Arrests" and event.event_date == "2024-03-06"
+
+
+def test_an_earlier_dated_incident_recalled_in_the_sentence_is_its_own_event(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "قصف على معرة النعمان\n"
+                     "قُتل مدنيان أمس بقصف مدفعي لقوات النظام على مدينة معرة النعمان، بعد أيام من "
+                     "غارة روسية على مشفى كفرنبل في الأول من آذار.")
+    subs = sorted(e.sub_event_type for e in result.events)
+    assert subs == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    shelling = next(e for e in result.events if e.sub_event_type.startswith("Shelling"))
+    assert shelling.fatalities == 2 and shelling.event_date == "2024-03-06"
+
+
+def test_each_town_of_a_roundup_is_where_its_item_happened(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "حصاد اليوم\n"
+                     "الفاشر — قُتل ثلاثة مدنيين أمس بقصف مدفعي لقوات الدعم السريع على حي الدرجة "
+                     "الأولى.\n"
+                     "بنغازي — نظم العشرات من المعلمين وقفة احتجاجية أمام مقر الحكومة أمس للمطالبة "
+                     "بصرف رواتبهم.")
+    places = {e.sub_event_type: (e.location or {}).get("country") for e in result.events}
+    assert places == {"Shelling/artillery/missile attack": "SD", "Peaceful protest": "LY"}
+
+
+def test_protesters_shot_by_the_forces_are_excessive_force(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مقتل متظاهر في كربلاء\n"
+                     "قُتل متظاهر وأصيب خمسة آخرون برصاص القوات الأمنية العراقية أمس خلال "
+                     "محاولتها فض اعتصام المحتجين في ساحة التربية وسط مدينة كربلاء.")
+    [event] = result.events
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.fatalities == 1
+
+
+def test_a_town_overrun_after_its_defenders_withdrew_is_taken_not_handed_over(
+        full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "سقوط بلدة\n"
+                     "اجتاح مسلحو تنظيم داعش أمس بلدة تلعفر بعد انسحاب القوات العراقية منها.")
+    [event] = result.events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    handed = extract(full_pipeline, "تسليم بلدة\n"
+                     "دخلت وحدات من الجيش اللبناني أمس بلدة الخيام بموجب الاتفاق بعد انسحاب "
+                     "القوات الإسرائيلية منها.")
+    assert [e.sub_event_type for e in handed.events] == ["Non-violent transfer of territory"]
+
+
+def test_a_force_announcing_its_own_dead_is_the_side_hit(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مقتل جنديين\n"
+                     "أعلن الجيش الإسرائيلي مقتل جنديين وإصابة ثالث بجروح أمس جراء انفجار عبوة "
+                     "ناسفة بآليتهم في مدينة جنين.")
+    [event] = result.events
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor2 is not None and event.actor2.id == "israeli_forces"
+
+
+def test_arrests_on_a_charge_of_membership_name_the_group(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "اعتقالات في الموصل\n"
+                     "أعلن جهاز الأمن الوطني العراقي أمس اعتقال خمسة متهمين بالانتماء إلى تنظيم "
+                     "داعش في مدينة الموصل.")
+    [event] = result.events
+    assert event.sub_event_type == "Arrests" and event.arrested == 5
+    assert event.actor2 is not None and event.actor2.id == "isis"
+
+
+def test_peaceful_marches_are_no_drones(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "مسيرات طلابية\n"
+                     "خرج آلاف الطلبة أمس بمسيرات سلمية في مدينة الحلة رافعين الأعلام العراقية.")
+    assert [e.sub_event_type for e in result.events] == ["Peaceful protest"]
