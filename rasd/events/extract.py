@@ -49,8 +49,7 @@ _LIST_GAP = re.compile(r"و?[^\s،,.]+(?:[\s،,]+و?[^\s،,.]+)?[\s،,]+و")
 # «بيروت (رويترز) -»: the dash after the bracket that closes a dateline
 _DATELINE_DASH = re.compile(r"\)\s*[-–—]")
 # «منذ السابع من أكتوبر»، «منذ بدء الحرب في السابع من أكتوبر»: since a day
-_SAYS_THAT = re.compile(r"(?<!\w)[إأ]ن(?:ها|ه|هم|هما)?(?!\w)")
-_SAID_THAT = re.compile(r"(?<!\w)(?:ب|و)?[إأ]ن(?:ها|ه|هم|هما)?(?!\w)")  # «بأن»، «وإن» too
+_SAYS_THAT = re.compile(r"(?<!\w)(?:ب|و)?[إأ]ن(?:ها|ه|هم|هما)?(?!\w)")  # «أن»، «بأن»، «وإن»
 # «تحسباً لغارات»، «خشية هجمات»: what is feared has not happened
 _ANTICIPATION = re.compile(r"(?<!\w)(?:تحسبا|تحسّباً|تحسباً|خشية|خوفا من|خوفاً من)(?!\w)")
 # Verbs of taking or destroying, each with how far after it the arms it took may be.
@@ -377,7 +376,7 @@ class EventExtractor:
             # is feared, told after the news.
             said = [v.end for v in _within(cues["verb"], sentence)
                     if v.start > max(c.end for c in habitual)
-                    and _SAID_THAT.search(text, v.end, min(v.end + 40, sentence.end))]
+                    and _SAYS_THAT.search(text, v.end, min(v.end + 40, sentence.end))]
             fear = [f.start() for f in _ANTICIPATION.finditer(text, sentence.start,
                                                                 sentence.end)]
             if said:
