@@ -808,6 +808,9 @@ class EventExtractor:
                 or event.sub_event_type == "Disrupted weapons use") and any(
                 s.get("kind") == "actor" and self.actors.actors[str(s["id"])].type
                 not in SOURCE_TYPES | {"police"} and party_to_it(str(s["id"]))
+                # a side's word borrowed from the lead tells its version of the lead's
+                # incident; another incident, told in the outlet's voice, is reported
+                and s.get("scope") in ("sentence", "paragraph", None)
                 for s in sources) and not independent \
                 and not self._sentence_words(sentence) & self.lexicon.admission:
             event.modality = "claimed"
