@@ -2103,8 +2103,9 @@ def _modality(found: list[_Cue], when: Mention | None, pub: date | None) -> str:
             return kind
     age = _days_before(when, pub)
     if "background" in kinds:
-        # وكانت القوات قد دخلت أمس: told in the pluperfect, but yesterday's news.
-        return "reported" if age is not None and age <= 7 else "background"
+        # وكانت القوات قد دخلت أمس: told in the pluperfect, but yesterday's news;
+        # «وكانت البلدة قد شهدت الخميس الماضي اشتباكات»: days before, recalled as context.
+        return "reported" if age is not None and age <= 1 else "background"
     if age is not None and age > 60:
         return "background"  # an event dated months before the article is recalled
     return "reported"
