@@ -59,6 +59,9 @@ _HEADLINE_BREAK = re.compile(r"\.\.|…|\s[-–|]\s")
 # What opens a clause that recalls an earlier incident: «منذ»، «حين»، «بعد أيام من»،
 # «إذ سبق أن».
 _RECALL_OPENER = re.compile(r"(?<!\w)(?:منذ|حين|عندما|إذ سبق أن|بعد(?:\s+\S+){1,2}\s+من)(?!\w)")
+# Words of a kind of place between «من» and its name (matching form)
+_SITE_WORDS = frozenset(("قاعده", "مطار", "ميناء", "معسكر", "مدينه", "بلده", "قريه", "منطقه",
+                         "محافظه", "مخيم"))
 # Armed men right after a verb of taking are the ones who took
 _ARMED_MEN = frozenset(("مسلحون", "مسلحين", "مسلحو", "مسلحان", "عناصر", "مجهولون"))
 # «(أعلن الجيش) مقتل ضابط برتبة رائد»: the dead or wounded of the force that tells it
@@ -1121,7 +1124,9 @@ class EventExtractor:
 
     def _moved(self, place: Mention) -> bool:
         """Whether the place follows «من»/«إلى» after a verb of movement."""
-        words = self._words_before(_Cue(place.start, place.end, "", ""), 4)
+        words = self._words_before(_Cue(place.start, place.end, "", ""), 5)
+        if len(words) >= 2 and words[-1] in _SITE_WORDS:
+            words = words[:-1]  # «المنطلقة من قاعدة حميميم»، «قدموا من مدينة الباب»
         if not words or words[-1] not in ("من", "الى"):
             return False
         return any(w in self.lexicon.movement or w[1:] in self.lexicon.movement
