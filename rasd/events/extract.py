@@ -355,6 +355,14 @@ class EventExtractor:
             # «ويأتي ذلك بعد دخول الاتفاق حيز التنفيذ»: what this comes after is
             # recalled, no pattern
             comes is not None and comes.start() <= c.start < comes.end())]
+        if today and habitual:
+            # «استهدف الطيران مطار المزة فجر اليوم بعدة غارات، ضمن حملة قصف واسعة طالت
+            # منذ الأحد ...»: the campaign told after a comma frames today's strike
+            days = [m.start for m in inside if m.kind == "date"
+                    and m.data.get("precision") == "day"]
+            habitual = [c for c in habitual if not any(
+                t.end <= c.start and "،" in text[t.end:c.start] and
+                any(t.start - 60 <= d < c.start for d in days) for t in triggers)]
         for c in list(habitual):
             # «تظاهرة تندد بالضربات التركية المتكررة»: the word of habit right after an
             # incident word qualifies that word; the incident told before it is news.

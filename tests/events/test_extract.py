@@ -1579,3 +1579,11 @@ def test_peaceful_marches_are_no_drones(full_pipeline: Pipeline) -> None:
     result = extract(full_pipeline, "مسيرات طلابية\n"
                      "خرج آلاف الطلبة أمس بمسيرات سلمية في مدينة الحلة رافعين الأعلام العراقية.")
     assert [e.sub_event_type for e in result.events] == ["Peaceful protest"]
+
+
+def test_a_campaign_told_after_todays_strike_frames_it(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "غارات على كفرنبل\n"
+                     "قصفت طائرات حربية روسية فجر اليوم بلدة كفرنبل بعدة غارات، ضمن حملة قصف "
+                     "متواصلة منذ أسابيع على ريف إدلب الجنوبي.")
+    [event] = result.events
+    assert event.sub_event_type == "Air/drone strike" and event.event_date == "2024-03-07"
