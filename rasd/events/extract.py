@@ -223,6 +223,12 @@ class EventExtractor:
         lead = next((c for c in clauses if not self._is_headline(c, blocks) and (
             _within(cues["trigger"], c) or _within(cues["other"], c))), None)
         other_lead = lead is not None and bool(_within(cues["other"], lead))
+        if other_lead and any(
+                t.key not in self.lexicon.weak for c in clauses if self._is_headline(c, blocks)
+                and not _within(cues["other"], c) for t in _within(cues["trigger"], c)):
+            # «نشرة المساء: شهيد بمسيّرة في كفركلا وغارات على جرود الهرمل» over a lead
+            # that lists the weather and the games too: the news is of the strikes
+            other_lead = False
         for sentence in clauses:
             if sentence in updates and any(e.evidence[0].start < sentence.start for e in events):
                 continue  # a later count of an incident already told: applied below
