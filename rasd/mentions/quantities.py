@@ -278,6 +278,14 @@ class NumberGrammar:
                                         "singular", effect.values[0]))
                             continue
             rest = text[effect.end : effect.end + 60].split()
+            if rest and rest[0].rstrip("،,.").endswith("يان") and len(rest[0].rstrip("،,.")) > 5 \
+                    and rest[0].rstrip("،,.") not in self.not_persons:
+                # «قُتل فلسطينيان»: a nisba in the dual is two people
+                start = effect.end + 1
+                end = start + len(rest[0].rstrip("،,."))
+                if not any(s < end and start < e for s, e, *_ in found):
+                    out.append((start, end, 2.0, "exact", "singular", effect.values[0]))
+                continue
             if len(rest) >= 2 and rest[0].endswith("ان") and len(rest[0]) > 4 and \
                     rest[1].rstrip("،,.").endswith("يان") and len(rest[1]) > 4:
                 # «قُتل عتّالان كرديان»: a dual noun agreed with by a nisba in the dual,
@@ -291,8 +299,12 @@ class NumberGrammar:
             used = 0
             for word in rest[:4]:
                 bare = word.strip("،,.")
+                if count and not bare.startswith("و"):
+                    break  # «قُتل متعاقد مدني»: a word after the noun describes it
                 core = bare[1:] if bare.startswith("و") and count else bare
                 stem = core[:-2] if core.endswith(("ها", "هم")) else core
+                if not count and core.startswith("ال") and core[2:] in self.singular:
+                    stem = core[2:]  # «قُتل المزارع خالد»: the one named after the noun
                 if stem in self.singular or core in self.singular:
                     count += 1
                     used += len(word) + 1

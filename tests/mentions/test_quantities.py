@@ -69,3 +69,13 @@ def test_a_count_reaches_its_verb_across_an_aside_or_a_partitive() -> None:
         found = finder.find(normalize(text, MATCH_CONFIG))
         assert [(q.data.get("value"), q.data.get("effect")) for q in found] == [
             (value, "killed")]
+
+
+def test_a_nisba_dual_a_named_person_and_a_described_one_count_right() -> None:
+    def killed(text: str) -> list[object]:
+        return [m.data["value"] for m in FINDER.find(normalize(text, MATCH_CONFIG))
+                if m.data.get("effect") == "killed"]
+
+    assert killed("قُتل فلسطينيان بنيران طائرة مسيرة") == [2]
+    assert killed("قُتل المزارع خالد برصاص مسلحين مجهولين") == [1]
+    assert killed("قُتل متعاقد مدني أجنبي في هجوم صاروخي") == [1]
