@@ -1098,7 +1098,10 @@ class EventExtractor:
             if not after:
                 continue
             dated = any(m.kind == "date" and m.data.get("resolved") and
-                        opener.end() <= m.start < sentence.end and not (
+                        opener.end() <= m.start < sentence.end and
+                        # «حين استهدفت طائرة منزلاً مساء أمس»: when it happened, the
+                        # news itself; only a day well before it is another incident's
+                        (_days_before(m, self._state.pub) or 0) > 2 and not (
                             m.start < after[0].start and _SINCE_BEFORE.search(
                                 text, max(0, m.start - 45), m.start))
                         for m in _starting_in(mentions, opener.end(), sentence.end))
