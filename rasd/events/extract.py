@@ -483,6 +483,12 @@ class EventExtractor:
         strong = [t for t in current if t.key not in self.lexicon.weak]
         self._state.strong = bool(strong)
         sub = _choose_type(strong or current, _within_all(refine, sentence))
+        if sub in ("Shelling/artillery/missile attack", "Air/drone strike") and not any(
+                t.value == sub and t.key not in self.lexicon.weak for t in current) and any(
+                t.value == "Armed clash" and t.key in self.lexicon.fighting for t in current):
+            # «تجددت الاشتباكات ... استُخدمت فيها الأسلحة المتوسطة وقذائف الهاون»: the
+            # weapons of a fight do not make it a bombardment
+            sub = "Armed clash"
         if dropped and sub == "Disrupted weapons use" and all(
                 t in dropped or t.value != sub for t in current):
             sub = "Air/drone strike"  # the verb of letting fall is no word of stopping
