@@ -483,6 +483,12 @@ class EventExtractor:
         strong = [t for t in current if t.key not in self.lexicon.weak]
         self._state.strong = bool(strong)
         sub = _choose_type(strong or current, _within_all(refine, sentence))
+        if sub == "Protest with intervention" and any(
+                c.value == "Violent demonstration"
+                for c in _within_all(refine, sentence).get("Peaceful protest", [])):
+            # «أضرم محتجون النار في المبنى قبل أن تفرّقهم الشرطة»: a crowd that burned
+            # or stoned is a violent demonstration, broken up or not
+            sub = "Violent demonstration"
         if sub in ("Shelling/artillery/missile attack", "Air/drone strike") and not any(
                 t.value == sub and t.key not in self.lexicon.weak for t in current) and any(
                 t.value == "Armed clash" and t.key in self.lexicon.fighting for t in current):
