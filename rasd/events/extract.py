@@ -249,8 +249,11 @@ class EventExtractor:
                                e.event_type == found.event_type and e.event_type in (
                                    "Battles", "Explosions/Remote violence")) or (
                                self._state.refers_back and e.event_type in VIOLENT_TYPES))]
-                done_by = found.sub_event_type == "Looting/property destruction" and bool(
-                    _within(cues["doer"], sentence)) and not self._state.dated
+                # «وأحرق الخاطفون سيارات الضحايا»، «اشتبكت القوة مع المهاجمين»: what the
+                # ones of an incident told before did or met is part of it
+                done_by = bool(_within(cues["doer"], sentence)) and not self._state.dated and (
+                    found.sub_event_type == "Looting/property destruction" or
+                    found.event_type in VIOLENT_TYPES)
                 shown = bool(_within(cues["footage"], sentence)) and not self._state.dated
                 if shown:  # footage of what was told before
                     earlier = [e for e in events
