@@ -62,6 +62,8 @@ _RECALL_OPENER = re.compile(r"(?<!\w)(?:منذ|حين|عندما|إذ سبق أ�
 # Words of a kind of place between «من» and its name (matching form)
 _SITE_WORDS = frozenset(("قاعده", "مطار", "ميناء", "معسكر", "مدينه", "بلده", "قريه", "منطقه",
                          "محافظه", "مخيم"))
+# Words of a deal in force («سريان الهدنة»، «دخول الاتفاق حيز التنفيذ»), matching form
+_IN_FORCE = frozenset(("سريان", "بسريان", "رغم", "برغم", "ظل", "خلال"))
 # Armed men right after a verb of taking are the ones who took
 _ARMED_MEN = frozenset(("مسلحون", "مسلحين", "مسلحو", "مسلحان", "عناصر", "مجهولون"))
 # «(أعلن الجيش) مقتل ضابط برتبة رائد»: the dead or wounded of the force that tells it
@@ -439,6 +441,11 @@ class EventExtractor:
         current = [t for t in current if not (t.value == "Agreement" and any(
             w in talk or w[1:] in talk or _unsuffixed(w) in talk
             for w in self._words_before(t, 5)))]
+        if any(self.lexicon.event_type_of[t.value] in VIOLENT_TYPES for t in current):
+            # «تصدت قواتها لهجوم ... بعد ساعات من بدء سريان اتفاق وقف إطلاق النار»: the
+            # truce in force is when the fighting came, not news of a deal
+            current = [t for t in current if not (t.value == "Agreement" and any(
+                w in _IN_FORCE for w in self._words_before(t, 3)))]
         release = self.lexicon.release
         if any(t.key in release for t in current):
             # «اعتقلته ثم أفرجت عنه»: the arrest is the news; «طالبت بالإفراج»: asked for
