@@ -1327,6 +1327,11 @@ class EventExtractor:
 
     def _assign_parties(self, event: Event, text: str, parties: list[Mention],
                         trigger: _Cue) -> None:
+        # «حاجزاً لقوات سوريا الديمقراطية (قسد)»: a short name in brackets after the
+        # full one is the same mention, in the same role
+        parties = [m for i, m in enumerate(parties) if not (
+            i and parties[i - 1].ref == m.ref and
+            not text[parties[i - 1].end:m.start].strip(" («»\"'"))]
         if not parties:
             return
 
