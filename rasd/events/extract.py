@@ -1641,6 +1641,7 @@ class EventExtractor:
         categories = _within(cues["category"], scope)
         for cat in categories:
             if cat.value in ("correspondent", "eyewitnesses") or _COLON.match(text, cat.end) \
+                    or _LABEL_AFTER.match(text, cat.end) \
                     or any(0 <= cat.start - v.end <= 30 or 0 <= v.start - cat.end <= 30
                            for v in verbs):
                 out.append({"kind": "category", "id": cat.value,
@@ -1992,6 +1993,8 @@ _FIGURE_FIELDS = ("fatalities", "fatalities_qualifier", "injuries", "injuries_qu
 
 # A source's name then a colon: «مصادر طبية: 11 شهيداً».
 _COLON = re.compile(r"[»\"]?\s?:")
+# «مصادر طبية في المستشفى المعمداني: أربعة قتلى»: who is quoted, a few words, a colon
+_LABEL_AFTER = re.compile(r"(?:\s+[^\s:،.]+){1,4}\s?:")
 
 # Sources that see for themselves, not for a side.
 _WITNESSES = frozenset({"local_sources", "eyewitnesses", "medical_sources", "activists"})
