@@ -64,6 +64,9 @@ _SITE_WORDS = frozenset(("قاعده", "مطار", "ميناء", "معسكر", "
                          "محافظه", "مخيم"))
 # Words of a deal in force («سريان الهدنة»، «دخول الاتفاق حيز التنفيذ»), matching form
 _IN_FORCE = frozenset(("سريان", "بسريان", "رغم", "برغم", "ظل", "خلال"))
+# Words before a first town that make «X وY» no list of scenes: between, from, to
+_NOT_A_LIST = frozenset(("بين", "من", "الى", "عن", "نحو", "باتجاه", "اتجاه", "طريق", "الطريق",
+                         "محور", "محوري", "جبهتي", "جبهات"))
 # Armed men right after a verb of taking are the ones who took
 _ARMED_MEN = frozenset(("مسلحون", "مسلحين", "مسلحو", "مسلحان", "عناصر", "مجهولون"))
 # «(أعلن الجيش) مقتل ضابط برتبة رائد»: the dead or wounded of the force that tells it
@@ -781,7 +784,8 @@ class EventExtractor:
                 event.location
         twin = self._twin(text, sentence, named, event.location)
         self._state.twins = [(twin, None)] if twin is not None else [
-            (m, None) for m in self._listed(text, named, event.location)]
+            (m, None) for m in self._listed(text, named, event.location,
+                                          event.event_type in ("Protests", "Riots"))]
         # a town told with its own town word («أطراف بلدتي البارة وكنصفرة»)
         self._state.own_place = any(m.data.get("cue") == "populated" for m in named)
         if not self._state.twins:
@@ -886,7 +890,7 @@ class EventExtractor:
         return event
 
     def _listed(self, text: str, places: Sequence[Mention],
-                location: dict[str, object] | None) -> list[Mention]:
+                location: dict[str, object] | None, crowd: bool = False) -> list[Mention]:
         """The further towns of a list after a plural place word, when the first is
         the event's place: «انتشرت في بلدات ميس الجبل وحولا وكفركلا» is an event at each."""
         if location is None:
@@ -897,7 +901,11 @@ class EventExtractor:
             return []
         before = text[max(0, first.start - 20):first.start].split()
         word = match_key(before[-1]) if before else ""
-        if not {word, word[1:]} & self.lexicon.plural_places:
+        # «خرج آلاف الطلبة في الديوانية والحلة»، «شهدت الخرطوم والقضارف ومدني مواكب»:
+        # crowds in towns joined by «و» are a protest in each
+        joined = crowd and bool(word) and word not in _NOT_A_LIST and \
+            word[1:] not in _NOT_A_LIST and str(first.data.get("geo_precision")) == "1"
+        if not {word, word[1:]} & self.lexicon.plural_places and not joined:
             return []
         out: list[Mention] = []
         last = first

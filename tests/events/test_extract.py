@@ -1587,3 +1587,12 @@ def test_a_campaign_told_after_todays_strike_frames_it(full_pipeline: Pipeline) 
                      "متواصلة منذ أسابيع على ريف إدلب الجنوبي.")
     [event] = result.events
     assert event.sub_event_type == "Air/drone strike" and event.event_date == "2024-03-07"
+
+
+def test_crowds_in_towns_joined_by_and_are_a_protest_in_each(full_pipeline: Pipeline) -> None:
+    result = extract(full_pipeline, "تظاهرات طلابية\n"
+                     "خرج آلاف الطلبة اليوم في مظاهرات سلمية في الديوانية والحلة رافعين الأعلام "
+                     "العراقية.")
+    places = sorted((e.location or {}).get("name_ar") or "" for e in result.events
+                    if e.sub_event_type == "Peaceful protest")
+    assert len(places) == 2
