@@ -59,6 +59,7 @@ class AcledCoding:
         self.by_actor: dict[str, int] = {str(k): int(v)
                                          for k, v in (data.get("actors") or {}).items()}
         self.foreign_types = frozenset(data.get("foreign_types") or [])
+        self.arms = frozenset(str(a) for a in data.get("arms") or [])
         self.groups: dict[str, dict[str, dict[str, Any]]] = data.get("groups") or {}
         civilians = data["civilians"]
         self.civilians_name = str(civilians["name"])
@@ -135,8 +136,16 @@ class AcledCoding:
                 sides.append(_Side(self._in_country(str(group["name"]), country),
                                    inter=int(group["inter"])))
             elif party:
-                sides.append(_Side(str(party.get("name") or actor_id),
-                                   inter=self.inter(actor_id, country)))
+                # «طائرات حربية روسية»: ACLED names a state's forces, whichever arm
+                # acted; the arm goes with them as the associated actor.
+                actor = self.actors.get(actor_id)
+                parent = self.actors.get(actor.parent) if actor and actor.parent else None
+                if actor is not None and parent is not None and actor.id in self.arms:
+                    sides.append(_Side(parent.name, actor.name,
+                                       inter=self.inter(parent.id, country)))
+                else:
+                    sides.append(_Side(str(party.get("name") or actor_id),
+                                       inter=self.inter(actor_id, country)))
             else:
                 sides.append(_Side())
         victims = [str(v) for v in record.get("victims") or []]

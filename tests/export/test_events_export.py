@@ -89,6 +89,7 @@ def test_foreign_forces_rebels_protesters_and_unknown_perpetrators(
     strike, clash, protest, abduction = _rows(
         [_doc(full_pipeline, t) for t in (RUSSIAN_STRIKE, FASHER, PROTEST, ABDUCTION)])
     assert strike["actor1"] == "Military Forces of Russia" and strike["inter1"] == "8"
+    assert strike["assoc_actor_1"] == "Russian Aerospace Forces"  # the arm that struck
     assert strike["actor2"] == "Civilians (Syria)" and strike["interaction"] == "78"
     assert strike["assoc_actor_2"] == "Women (Syria)"  # children are not an ACLED actor
     assert (clash["inter1"], clash["inter2"], clash["interaction"]) == ("1", "2", "12")
