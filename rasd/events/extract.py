@@ -1448,6 +1448,11 @@ class EventExtractor:
             launched = [m for m in parties if marked(m, roles.get("launch", frozenset()))]
             agents = [m for m in agents if m not in launched]
             parties = [m for m in parties if m not in launched] + launched
+            if launched and all(m in launched for m in parties):
+                # «تصدت المضادات لمسيرات أطلقتها الميليشيا»: the one named launched
+                # what was stopped; the side that stopped it is not named
+                event.actor2 = _party(launched[0], self.actors)
+                return
         if event.sub_event_type in UNATTRIBUTED_TYPES and not agents:
             # Mines and bombs rarely say who laid them; naming a group in the
             # sentence is not saying it did this. The side that was hit is named:
@@ -1502,6 +1507,12 @@ class EventExtractor:
         # «دورية تابعة للجيش ... عبوة زرعتها عصابات داعش»: one who laid, launched or
         # fired it comes before one a unit merely belongs to
         agents = sorted(agents, key=lambda m: word_before(m) in belongs)
+        if event.sub_event_type == "Armed clash" and len(agents) > 1:
+            # «تصدت القوات المسلحة لهجوم شنته ميليشيا الدعم السريع»: the side that
+            # launched the attack comes first, the one that met it second
+            launchers = roles.get("launched_by", frozenset())
+            agents = sorted(agents, key=lambda m: not (
+                word_before(m) in launchers or word_before(m)[1:] in launchers))
         order = agents + others + targets
         first = order[0]
         event.actor1 = _party(first, self.actors)
@@ -1888,7 +1899,10 @@ def _inherit_doers(events: list[Event], actors: ActorLexicon) -> None:
         before = next((e for e in reversed(ordered[:i]) if e.actor1 is not None
                        and (e.sub_event_type == event.sub_event_type or (
                            e.event_type == event.event_type == "Explosions/Remote violence"
-                           and {e.sub_event_type, event.sub_event_type} <= _BOMBARDMENT))
+                           and {e.sub_event_type, event.sub_event_type} <= _BOMBARDMENT
+                           # who fired rockets flew no strike («حزب الله يعلن قصف ...
+                           # غارة على مبنى»); who struck from the air may shell too
+                           and event.sub_event_type != "Air/drone strike"))
                        and e.modality not in ("background", "planned")), None)
         if before is None or before.actor1 is None:
             continue
