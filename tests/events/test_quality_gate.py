@@ -1,11 +1,11 @@
 """Extraction quality on the annotated set must not fall below its baseline.
 
 The floors are set just under the figures measured on the development part
-(2026-11-26, 583 articles, all but 49 of them written apart from the rules:
-event F1 0.750, place 1.00, fatalities 0.90, sub-event type 0.94 over matched
+(2026-11-27, 648 articles, all but 49 of them written apart from the rules:
+event F1 0.760, place 1.00, fatalities 0.91, sub-event type 0.94 over matched
 events). Each batch written blind that joins the part tends to lower the
 figures a little before rules learn from it, so the F1 floor keeps a point
-of room.
+and a half of room.
 Raise them as the rules improve; never tune on the test part.
 """
 
@@ -19,7 +19,7 @@ from rasd.evaluate.events import evaluate_articles, load_gold
 from rasd.pipeline import Pipeline
 
 GOLD = sorted((FIXTURES / "gold").glob("*.jsonl"))
-FLOORS = {"f1": 0.74, "sub_event_type": 0.93, "fatalities": 0.89, "place": 0.95,
+FLOORS = {"f1": 0.745, "sub_event_type": 0.93, "fatalities": 0.90, "place": 0.95,
           "relevance": 0.95}
 
 
