@@ -51,6 +51,13 @@ def _is_decimal_point(text: str, i: int, end: int) -> bool:
     )
 
 
+def _is_initial(text: str, i: int, start: int) -> bool:
+    """A stop after a lone letter is an initial («العميد المتقاعد (ن. ع.)»), not a
+    sentence's end."""
+    return text[i] == "." and i > start and text[i - 1].isalpha() and (
+        i - 1 == start or text[i - 2] in " («\"")
+
+
 def _split_span(text: str, start: int, end: int, block: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     sent_start = start
@@ -72,7 +79,8 @@ def _split_span(text: str, start: int, end: int, block: int) -> list[Sentence]:
                         i += 1
                     sent_start = i
                 continue
-        if ch in _ENDERS and not _is_decimal_point(text, i, end):
+        if ch in _ENDERS and not _is_decimal_point(text, i, end) and \
+                not _is_initial(text, i, start):
             j = i + 1
             while j < end and (text[j] in _ENDERS or text[j] in _CLOSERS):
                 j += 1

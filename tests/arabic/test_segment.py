@@ -52,3 +52,8 @@ def test_sentences_carry_their_block_index() -> None:
     text = "عنوان\nجملة أولى. جملة ثانية."
     result = split_sentences(text, [(0, 5, True), (6, len(text), False)])
     assert [s.block for s in result] == [0, 1, 1]
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    text = "اعتقلت الشرطة الضابط (م. س.)، وهو من أبناء المدينة. وقال مصدر إن التحقيق جار."
+    assert len(split_sentences(text, [(0, len(text), False)])) == 2
