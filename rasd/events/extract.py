@@ -784,8 +784,8 @@ class EventExtractor:
                 event.location
         twin = self._twin(text, sentence, named, event.location)
         self._state.twins = [(twin, None)] if twin is not None else [
-            (m, None) for m in self._listed(text, named, event.location,
-                                          event.event_type in ("Protests", "Riots"))]
+            (m, None) for m in self._listed(text, named, event.location, event.sub_event_type in (
+                "Peaceful protest", "Violent demonstration"))]
         # a town told with its own town word («أطراف بلدتي البارة وكنصفرة»)
         self._state.own_place = any(m.data.get("cue") == "populated" for m in named)
         if not self._state.twins:
