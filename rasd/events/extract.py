@@ -431,8 +431,14 @@ class EventExtractor:
         # «وفي أعقاب التفجير، ذكرت الخلية أن مفارز اعتقلت ثلاثة»: the incident named
         # after a word of time, with the article, was told before; this is the next news.
         later = self.lexicon.time_after
-        current = [t for t in current if not (_definite(text, t) and any(
-            w in later or w[1:] in later for w in self._words_before(t, 2)))] or current
+        weak = self.lexicon.weak
+        next_news = [t for t in current if not (_definite(text, t) and any(
+            w in later or w[1:] in later for w in self._words_before(t, 2)))]
+        # «أعقب الضربة الجوية التي قتلت قائد فيلق القدس»: when only weak words are
+        # left, they tell of the incident told before, not of news of their own
+        if next_news and (any(t.key not in weak for t in next_news)
+                          or not any(t.key not in weak for t in current)):
+            current = next_news
         booty = _within(cues["booty"], sentence)
         # Arms seized («استولوا على تسع عربات»), or destroyed («دمّروا ثلاث دبابات
         # ميركافا»), in a fight are that fight's booty or losses, no looting.
