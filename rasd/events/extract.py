@@ -256,9 +256,14 @@ class EventExtractor:
                                self._state.refers_back and e.event_type in VIOLENT_TYPES))]
                 # «وأحرق الخاطفون سيارات الضحايا»، «اشتبكت القوة مع المهاجمين»: what the
                 # ones of an incident told before did or met is part of it
-                done_by = bool(_within(cues["doer"], sentence)) and not self._state.dated and (
-                    found.sub_event_type == "Looting/property destruction" or
-                    found.event_type in VIOLENT_TYPES)
+                doers = _within(cues["doer"], sentence)
+                first = min(ev.start for ev in found.evidence)
+                done_by = bool(doers) and not self._state.dated and (
+                    found.sub_event_type == "Looting/property destruction" or (
+                        found.event_type in VIOLENT_TYPES and any(
+                            # the ones told before are the subject of the incident word,
+                            # not someone met later in the sentence
+                            abs(d.start - first) <= 60 for d in doers)))
                 shown = bool(_within(cues["footage"], sentence)) and not self._state.dated
                 if shown:  # footage of what was told before
                     earlier = [e for e in events
