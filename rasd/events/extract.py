@@ -59,16 +59,6 @@ _HEADLINE_BREAK = re.compile(r"\.\.|…|\s[-–|]\s")
 # What opens a clause that recalls an earlier incident: «منذ»، «حين»، «بعد أيام من»،
 # «إذ سبق أن».
 _RECALL_OPENER = re.compile(r"(?<!\w)(?:منذ|حين|عندما|إذ سبق أن|بعد(?:\s+\S+){1,2}\s+من)(?!\w)")
-# Words of a kind of place between «من» and its name (matching form)
-_SITE_WORDS = frozenset(("قاعده", "مطار", "ميناء", "معسكر", "مدينه", "بلده", "قريه", "منطقه",
-                         "محافظه", "مخيم"))
-# Words of a deal in force («سريان الهدنة»، «دخول الاتفاق حيز التنفيذ»), matching form
-_IN_FORCE = frozenset(("سريان", "بسريان", "رغم", "برغم", "ظل", "خلال"))
-# Words before a first town that make «X وY» no list of scenes: between, from, to
-_NOT_A_LIST = frozenset(("بين", "من", "الى", "عن", "نحو", "باتجاه", "اتجاه", "طريق", "الطريق",
-                         "محور", "محوري", "جبهتي", "جبهات"))
-# Armed men right after a verb of taking are the ones who took
-_ARMED_MEN = frozenset(("مسلحون", "مسلحين", "مسلحو", "مسلحان", "عناصر", "مجهولون"))
 # «(أعلن الجيش) مقتل ضابط برتبة رائد»: the dead or wounded of the force that tells it
 _OWN_LOSSES = re.compile(r"\s*(?:\S+\s+){0,2}?(?:مقتل|اصابه|استشهاد|مصرع)\s+(?:\S+\s+){0,2}?"
                          r"(?:جندي|جنود|جنديين|جنديا|ضابط|ضباط|مجنده|عسكري|عسكريين|الرقيب|رقيب"
@@ -459,7 +449,7 @@ class EventExtractor:
             # «تصدت قواتها لهجوم ... بعد ساعات من بدء سريان اتفاق وقف إطلاق النار»: the
             # truce in force is when the fighting came, not news of a deal
             current = [t for t in current if not (t.value == "Agreement" and any(
-                w in _IN_FORCE for w in self._words_before(t, 3)))]
+                w in self.lexicon.in_force for w in self._words_before(t, 3)))]
         release = self.lexicon.release
         if any(t.key in release for t in current):
             # «اعتقلته ثم أفرجت عنه»: the arrest is the news; «طالبت بالإفراج»: asked for
@@ -506,10 +496,10 @@ class EventExtractor:
             return None  # booty of a battle told elsewhere, or talk of a truce
         strong = [t for t in current if t.key not in self.lexicon.weak]
         self._state.strong = bool(strong)
-        sub = _choose_type(strong or current, _within_all(refine, sentence))
+        refined = _within_all(refine, sentence)
+        sub = _choose_type(strong or current, refined)
         if sub == "Protest with intervention" and any(
-                c.value == "Violent demonstration"
-                for c in _within_all(refine, sentence).get("Peaceful protest", [])):
+                c.value == "Violent demonstration" for c in refined.get("Peaceful protest", [])):
             # «أضرم محتجون النار في المبنى قبل أن تفرّقهم الشرطة»: a crowd that burned
             # or stoned is a violent demonstration, broken up or not
             sub = "Violent demonstration"
@@ -531,7 +521,7 @@ class EventExtractor:
             # «نفذ العدو عدواناً جوياً ... وتصدت دفاعاتنا لبعض الصواريخ»: the strike told
             # first happened; the interception of part of it is told after.
             stopped = min([t.start for t in current if t.value == sub] + [
-                c.start for c in _within_all(refine, sentence).get("Air/drone strike", [])
+                c.start for c in refined.get("Air/drone strike", [])
                 if c.value == sub] + [sentence.end])
             struck = [t for t in strong if t.start < stopped and t.value in (
                 "Air/drone strike", "Shelling/artillery/missile attack")]
@@ -561,7 +551,7 @@ class EventExtractor:
             if taken:
                 sub = taken[0]
             elif not self._sentence_words(sentence) & self.lexicon.handover and not any(
-                    t.key in _WITHDREW for t in current):
+                    t.key in self.lexicon.withdrew for t in current):
                 # made the state's by its doer; «انسحبت قواته بعد معارك»: who withdrew
                 # took nothing
                 sub = "Non-state actor overtakes territory"
@@ -661,7 +651,7 @@ class EventExtractor:
                        if self.lexicon.event_type_of[t.value] in VIOLENT_TYPES]
             if not violent:
                 return None
-            sub = _choose_type(violent, _within_all(refine, sentence))
+            sub = _choose_type(violent, refined)
             self._retype(event, sub)
         if sub == "Attack" and not event.victims and (armed_targets or (
                 event.actor1 is not None and event.actor2 is not None and getattr(
@@ -702,7 +692,7 @@ class EventExtractor:
             event.actor1, event.actor2 = gunmen, None
             event.victims = list(dict.fromkeys([*event.victims, "protesters"]))
         elif event.event_type == "Protests" and event.fatalities:
-            force = [c for c in _within_all(refine, sentence).get("Peaceful protest", [])
+            force = [c for c in refined.get("Peaceful protest", [])
                      if c.value in ("Excessive force against protesters",
                                     "Protest with intervention")]
             if force or "protesters" in event.victims or sub != "Peaceful protest":
@@ -914,8 +904,9 @@ class EventExtractor:
         word = match_key(before[-1]) if before else ""
         # «خرج آلاف الطلبة في الديوانية والحلة»، «شهدت الخرطوم والقضارف ومدني مواكب»:
         # crowds in towns joined by «و» are a protest in each
-        joined = crowd and bool(word) and word not in _NOT_A_LIST and \
-            word[1:] not in _NOT_A_LIST and str(first.data.get("geo_precision")) == "1"
+        not_a_list = self.lexicon.not_a_list
+        joined = crowd and bool(word) and word not in not_a_list and \
+            word[1:] not in not_a_list and str(first.data.get("geo_precision")) == "1"
         if not {word, word[1:]} & self.lexicon.plural_places and not joined:
             return []
         out: list[Mention] = []
@@ -1183,7 +1174,7 @@ class EventExtractor:
     def _moved(self, place: Mention) -> bool:
         """Whether the place follows «من»/«إلى» after a verb of movement."""
         words = self._words_before(_Cue(place.start, place.end, "", ""), 5)
-        if len(words) >= 2 and words[-1] in _SITE_WORDS:
+        if len(words) >= 2 and words[-1] in self.lexicon.site_words:
             words = words[:-1]  # «المنطلقة من قاعدة حميميم»، «قدموا من مدينة الباب»
         if not words or words[-1] not in ("من", "الى"):
             return False
@@ -1451,7 +1442,8 @@ class EventExtractor:
             # «القبض على خلية تتبع للتنظيم»: those taken belong to X; X did not take them.
             belonging = roles.get("belonging", frozenset())
             held = [m for m in agents if m.start > trigger.end and marked(m, belonging)]
-            if self._word_after(trigger) not in _ARMED_MEN:  # «خطف مسلحون يشتبه بانتمائهم»
+            # «خطف مسلحون يشتبه بانتمائهم»: armed men after the verb took, not were taken
+            if self._word_after(trigger) not in self.lexicon.armed_men:
                 held += [m for m in parties if m.start > trigger.end and member_of(m)
                          and m not in held]
             agents = [m for m in agents if m not in held]
@@ -1966,8 +1958,6 @@ def _within_all(refine: dict[str, list[_Cue]], s: Sentence) -> dict[str, list[_C
         inside := _within(found, s))}
 
 
-# Verbs whose subject gave ground up (the nouns say «after X withdrew»).
-_WITHDREW = frozenset(match_key(w) for w in ("انسحب", "انسحبت", "أخلى", "أخلت", "سلم", "سلمت"))
 
 
 def _choose_type(triggers: list[_Cue], refine: dict[str, list[_Cue]]) -> str:

@@ -65,6 +65,11 @@ class EventLexicon:
     seizing: frozenset[str]
     assault: frozenset[str]
     handover: frozenset[str]
+    withdrew: frozenset[str]
+    in_force: frozenset[str]
+    not_a_list: frozenset[str]
+    armed_men: frozenset[str]
+    site_words: frozenset[str]
     halting: tuple[frozenset[str], frozenset[str]]
     grammar: Grammar
     dropped_first: tuple[frozenset[str], frozenset[str]]
@@ -180,6 +185,11 @@ class EventLexicon:
             seizing=words("seizing"),
             assault=words("assault"),
             handover=words("handover"),
+            withdrew=words("withdrew"),
+            in_force=words("in_force"),
+            not_a_list=words("not_a_list"),
+            armed_men=words("armed_men"),
+            site_words=words("site_words"),
             halting=(words("halting"), words("halted")),
             grammar=Grammar.from_words(c.get("grammar") or {}),
             dropped_first=(words("dropped", "first"), words("dropped", "munitions")),

@@ -278,11 +278,11 @@ class NumberGrammar:
                                         "singular", effect.values[0]))
                             continue
             rest = text[effect.end : effect.end + 60].split()
-            if rest and rest[0].rstrip("،,.").endswith("يان") and len(rest[0].rstrip("،,.")) > 5 \
-                    and rest[0].rstrip("،,.") not in self.not_persons:
+            head = rest[0].rstrip("،,.") if rest else ""
+            if head.endswith("يان") and len(head) > 5 and head not in self.not_persons:
                 # «قُتل فلسطينيان»: a nisba in the dual is two people
                 start = effect.end + 1
-                end = start + len(rest[0].rstrip("،,."))
+                end = start + len(head)
                 if not any(s < end and start < e for s, e, *_ in found):
                     out.append((start, end, 2.0, "exact", "singular", effect.values[0]))
                 continue
